@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './env';
+
+const exists = (path: string) => path === '/lab/kubeconfig';
+
+describe('readConfig', () => {
+  it.each([
+    {
+      name: 'everything set',
+      env: { PROMETHEUS_URL: 'http://127.0.0.1:9090/', JAEGER_URL: 'http://127.0.0.1:16686', KUBECONFIG: '/lab/kubeconfig' },
+      prometheus: { configured: true, value: { url: 'http://127.0.0.1:9090' } },
+      jaeger: { configured: true, value: { url: 'http://127.0.0.1:16686' } },
+      kubernetes: { configured: true, value: { source: 'kubeconfig', path: '/lab/kubeconfig' } },
+      problems: [],
+    },
+    {
+      name: 'nothing set',
+      env: {},
+      prometheus: { configured: false, reason: 'PROMETHEUS_URL is not set' },
+      jaeger: { configured: false, reason: 'JAEGER_URL is not set' },
+      kubernetes: { configured: false, reason: 'KUBECONFIG is not set and the console is not running in a cluster' },
+      problems: [
+        'PROMETHEUS_URL is not set',
+        'JAEGER_URL is not set',
+        'KUBECONFIG is not set and the console is not running in a cluster',
+      ],
+    },
+    {
+      name: 'malformed values name their variable',
+      env: { PROMETHEUS_URL: 'prometheus:9090', JAEGER_URL: 'ftp://x', KUBECONFIG: '/nope', MESHSCOPE_UPSTREAM_TIMEOUT_MS: 'soon' },
+      prometheus: { configured: false, reason: 'PROMETHEUS_URL: must be an http(s) URL' },
+      jaeger: { configured: false, reason: 'JAEGER_URL: must be an http(s) URL' },
+      kubernetes: { configured: false, reason: 'KUBECONFIG: no file at /nope' },
+      problems: [
+        'MESHSCOPE_UPSTREAM_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 300000',
+        'PROMETHEUS_URL: must be an http(s) URL',
+        'JAEGER_URL: must be an http(s) URL',
+        'KUBECONFIG: no file at /nope',
+      ],
+    },
+    {
+      name: 'in-cluster service account, context and auth',
+      env: {
+        KUBERNETES_SERVICE_HOST: '10.96.0.1',
+        PROMETHEUS_URL: 'https://thanos.example:9090',
+        PROMETHEUS_USERNAME: 'mesh',
+        PROMETHEUS_PASSWORD: 's3cret',
+        JAEGER_URL: 'http://jaeger:16686',
+      },
+      prometheus: { configured: true, value: { url: 'https://thanos.example:9090', basicAuth: { username: 'mesh', password: 's3cret' } } },
+      jaeger: { configured: true, value: { url: 'http://jaeger:16686' } },
+      kubernetes: { configured: true, value: { source: 'in-cluster' } },
+      problems: [],
+    },
+  ])('$name', ({ env, prometheus, jaeger, kubernetes, problems }) => {
+    const config = readConfig(env, exists);
+    expect(config.prometheus).toEqual(prometheus);
+    expect(config.jaeger).toEqual(jaeger);
+    expect(config.kubernetes).toEqual(kubernetes);
+    expect(config.problems).toEqual(problems);
+  });
+
+  it.each([
+    [{ PROMETHEUS_USERNAME: 'u' }, 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD must be set together'],
+    [{ PROMETHEUS_PASSWORD: 'p' }, 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD must be set together'],
+    [{ PROMETHEUS_BEARER_TOKEN: 't', PROMETHEUS_USERNAME: 'u', PROMETHEUS_PASSWORD: 'p' }, 'PROMETHEUS_BEARER_TOKEN and PROMETHEUS_USERNAME are exclusive'],
+  ])('rejects inconsistent Prometheus credentials %o', (extra, reason) => {
+    expect(readConfig({ PROMETHEUS_URL: 'http://p:9090', ...extra }, exists).prometheus).toEqual({ configured: false, reason });
+  });
+
+  it('keeps a bearer token and a kube context, and reads the timeout', () => {
+    const config = readConfig(
+      { PROMETHEUS_URL: 'http://p:9090', PROMETHEUS_BEARER_TOKEN: ' abc ', KUBECONFIG: '/lab/kubeconfig', KUBE_CONTEXT: 'prod', MESHSCOPE_UPSTREAM_TIMEOUT_MS: '2500' },
+      exists,
+    );
+    expect(config.prometheus).toEqual({ configured: true, value: { url: 'http://p:9090', bearerToken: 'abc' } });
+    expect(config.kubernetes).toEqual({ configured: true, value: { source: 'kubeconfig', path: '/lab/kubeconfig', context: 'prod' } });
+    expect(config.upstreamTimeoutMs).toBe(2500);
+  });
+});

@@ -1,0 +1,120 @@
+// `npm test`: lint, types, unit tests, then the lab (started here when none runs), integration tests against it,
+// a production build of the console and the Playwright specs. Ends with `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureDebianPackages } from '../lab/binaries';
+import { runningLab, type LabEnv } from '../lab/env-file';
+import { startLab, type Lab } from '../lab/lab';
+import { ROOT } from '../lab/paths';
+import { freePort } from '../lab/probes';
+import { buildConsole, consoleEnv, startConsole, stopConsole } from './console';
+
+interface Tally {
+  step: string;
+  passed: number;
+  failed: number;
+  note?: string;
+}
+
+const tallies: Tally[] = [];
+
+// Tests install Istio's own CRDs when the workspace has them; the lab otherwise derives them from an npm package.
+const istioCrdFile = join(ROOT, '..', 'shared', 'reference', 'istio-crds', 'crd-all.gen.yaml');
+if (!process.env.ISTIO_CRDS_FILE && existsSync(istioCrdFile)) process.env.ISTIO_CRDS_FILE = istioCrdFile;
+const reports = mkdtempSync(join(tmpdir(), 'meshscope-test-'));
+const bin = (path: string) => join(ROOT, 'node_modules', path);
+
+function banner(title: string): void {
+  process.stdout.write(`\n=== ${title} ===\n`);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  return spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
+}
+
+/** A step that is one check: it passes or fails as a whole. */
+function check(step: string, args: string[]): void {
+  banner(step);
+  const ok = run(args) === 0;
+  tallies.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+function vitest(project: 'unit' | 'integration', env?: NodeJS.ProcessEnv): void {
+  banner(`${project} tests`);
+  const out = join(reports, `${project}.json`);
+  const status = run([bin('vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  try {
+    const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    // A suite that fails to load counts as a failure even though it ran no test.
+    const failed = r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+    tallies.push({ step: `${project} tests`, passed: r.numPassedTests, failed });
+  } catch {
+    tallies.push({ step: `${project} tests`, passed: 0, failed: 1, note: 'no report' });
+  }
+}
+
+function playwright(env: NodeJS.ProcessEnv): void {
+  banner('end-to-end tests');
+  const out = join(reports, 'e2e.json');
+  const status = run([bin('@playwright/test/cli.js'), 'test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  try {
+    const r = JSON.parse(readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+    const failed = r.stats.unexpected + r.stats.flaky + (status !== 0 && r.stats.unexpected === 0 ? 1 : 0);
+    tallies.push({ step: 'end-to-end tests', passed: r.stats.expected, failed });
+  } catch {
+    tallies.push({ step: 'end-to-end tests', passed: 0, failed: 1, note: 'no report' });
+  }
+}
+
+async function withLab(body: (env: LabEnv) => Promise<void>): Promise<void> {
+  let lab: Lab | undefined;
+  let env = runningLab();
+  banner('lab');
+  try {
+    if (env) process.stdout.write(`using the running lab (pid ${env.LAB_PID})\n`);
+    else {
+      lab = await startLab();
+      env = lab.env;
+    }
+    tallies.push({ step: 'lab start', passed: 1, failed: 0 });
+  } catch (err) {
+    process.stdout.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    tallies.push({ step: 'lab start', passed: 0, failed: 1 });
+    return;
+  }
+  try {
+    await body(env);
+  } finally {
+    await lab?.stop();
+  }
+}
+
+check('lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0']);
+check('typecheck', [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']);
+vitest('unit');
+
+await withLab(async (lab) => {
+  vitest('integration', { ...consoleEnv(lab), ...lab });
+  banner('console build');
+  const built = buildConsole();
+  tallies.push({ step: 'console build', passed: built ? 1 : 0, failed: built ? 0 : 1 });
+  if (!built) return;
+  ensureDebianPackages([{ command: 'chromium', pkg: 'chromium' }]);
+  const port = await freePort();
+  const consoleUrl = `http://127.0.0.1:${port}`;
+  const server = await startConsole(consoleEnv(lab), port, 'ignore');
+  try {
+    playwright({ ...process.env, CONSOLE_URL: consoleUrl });
+  } finally {
+    await stopConsole(server);
+  }
+});
+
+banner('summary');
+for (const t of tallies) process.stdout.write(`- ${t.step}: passed ${t.passed}, failed ${t.failed}${t.note ? ` (${t.note})` : ''}\n`);
+const passed = tallies.reduce((n, t) => n + t.passed, 0);
+const failed = tallies.reduce((n, t) => n + t.failed, 0);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(failed > 0 ? 1 : 0);
