@@ -1,7 +1,5 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // A self-contained server bundle for the container image (deploy/).
-  output: 'standalone',
   poweredByHeader: false,
   reactStrictMode: true,
   // The lab's caches and logs live beside the sources; keep them out of file watching and tracing.
