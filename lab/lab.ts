@@ -6,7 +6,7 @@ import { removeLabEnv, writeLabEnv, type LabEnv } from './env-file';
 import { bootstrapKube } from './kube-bootstrap';
 import { formatDuration, say } from './log';
 import { kubeconfigYaml, ensurePki } from './pki';
-import { HOST, labPaths, PORTS } from './paths';
+import { HOST, labPaths, PORTS, ROOT } from './paths';
 import { httpOk, httpsRequest, portFree } from './probes';
 import { killStrays, LabPartError, Supervisor } from './supervisor';
 
@@ -27,6 +27,7 @@ const PART_PORTS: [string, number][] = [
   ['jaeger', PORTS.jaegerOtlpGrpc],
   ['jaeger', PORTS.jaegerOtlpHttp],
   ['jaeger', PORTS.jaegerHealth],
+  ['mesh simulator', PORTS.simulator],
 ];
 
 async function checkPorts(): Promise<void> {
@@ -39,8 +40,17 @@ async function checkPorts(): Promise<void> {
   }
 }
 
-/** Builds what is missing, starts etcd, kube-apiserver, Prometheus and Jaeger on loopback, and waits until all are ready. */
-export async function startLab(): Promise<Lab> {
+export interface LabOptions {
+  /** Scenario the mesh simulator plays (a name under lab/scenarios, a path, or `large:N`). */
+  scenario?: string;
+}
+
+/**
+ * Builds what is missing, starts etcd, kube-apiserver, Prometheus and Jaeger on loopback, then the mesh simulator
+ * that feeds them, and waits until all are ready.
+ */
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
+  const scenario = options.scenario ?? process.env.LAB_SCENARIO ?? 'bookinfo';
   const started = Date.now();
   for (const stray of killStrays()) say(`stopped a leftover ${stray}`);
   ensureDebianPackages([{ command: 'prometheus', pkg: 'prometheus' }]);
@@ -119,6 +129,20 @@ export async function startLab(): Promise<Lab> {
       throw new LabPartError(apiserver, `rejected the lab's bootstrap (RBAC, Istio CRDs): ${err instanceof Error ? err.message : String(err)}`);
     });
 
+    const simulatorUrl = `http://${HOST}:${PORTS.simulator}`;
+    const simulator = sup.start('mesh-simulator', process.execPath, [
+      '--import',
+      'tsx',
+      join(ROOT, 'lab/simulator/main.ts'),
+      `--scenario=${scenario}`,
+      `--kubeconfig=${labPaths.kubeconfigAdmin}`,
+      `--port=${PORTS.simulator}`,
+      `--otlp=http://${HOST}:${PORTS.jaegerOtlpHttp}`,
+    ]);
+    // A large scenario creates thousands of objects before it serves metrics.
+    await sup.waitReady(simulator, () => httpOk(`${simulatorUrl}/healthz`), 300_000);
+    say(`mesh simulator ready (scenario ${scenario})`);
+
     const env: LabEnv = {
       KUBE_API_URL: kubeUrl,
       KUBECONFIG_ADMIN: labPaths.kubeconfigAdmin,
@@ -130,7 +154,7 @@ export async function startLab(): Promise<Lab> {
       JAEGER_URL: jaegerUrl,
       JAEGER_OTLP_HTTP_URL: `http://${HOST}:${PORTS.jaegerOtlpHttp}`,
       JAEGER_OTLP_GRPC_ADDRESS: `${HOST}:${PORTS.jaegerOtlpGrpc}`,
-      SIMULATOR_URL: `http://${HOST}:${PORTS.simulator}`,
+      SIMULATOR_URL: simulatorUrl,
       CONSOLE_URL: `http://${HOST}:${PORTS.console}`,
       LAB_PID: String(process.pid),
     };

@@ -111,8 +111,3 @@ export function appConfig(): AppConfig {
   cached ??= readConfig(process.env);
   return cached;
 }
-
-/** Whether this code runs in Next's Node.js server runtime (not the edge runtime or the build). */
-export function isNodeServerRuntime(): boolean {
-  return process.env.NEXT_RUNTIME === 'nodejs';
-}

@@ -1,0 +1,40 @@
+import { createServer, type Server } from 'node:http';
+
+/** What the simulator's HTTP endpoint serves. */
+export interface SimulatorEndpoints {
+  metrics: () => string;
+  truth: (windowSeconds: number) => unknown;
+  status: () => unknown;
+}
+
+/** Serves `/metrics` (Prometheus), `/truth?window=` (ground truth), `/status` and `/healthz` on loopback. */
+export function startSimulatorServer(port: number, endpoints: SimulatorEndpoints): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== 'GET') return json(405, { error: 'GET only' });
+    switch (url.pathname) {
+      case '/metrics':
+        res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+        return res.end(endpoints.metrics());
+      case '/truth': {
+        const window = Number(url.searchParams.get('window') ?? '60');
+        if (!Number.isFinite(window) || window <= 0 || window > 600) return json(400, { error: 'window: seconds from 1 to 600' });
+        return json(200, endpoints.truth(window));
+      }
+      case '/status':
+        return json(200, endpoints.status());
+      case '/healthz':
+        return json(200, { status: 'ok' });
+      default:
+        return json(404, { error: `no route ${url.pathname}; try /metrics, /truth?window=60, /status` });
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}

@@ -1,0 +1,81 @@
+// Helpers for integration tests that drive the running lab: apply Istio YAML, query Prometheus, read the
+// simulator's ground truth. They talk to the lab's real servers through the URLs in `.lab/env`.
+import { readFileSync } from 'node:fs';
+import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
+import { parseAllDocuments } from 'yaml';
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the integration tests through npm test, or export .lab/env`);
+  return value;
+}
+
+function objectApi(): KubernetesObjectApi {
+  const kc = new KubeConfig();
+  kc.loadFromFile(env('KUBECONFIG_ADMIN'));
+  return KubernetesObjectApi.makeApiClient(kc);
+}
+
+/** Reads the Kubernetes objects of a YAML file, putting them in `namespace` when they name none. */
+export function readObjects(path: string, namespace: string): KubernetesObject[] {
+  return parseAllDocuments(readFileSync(path, 'utf8'))
+    .map((d) => d.toJS() as KubernetesObject | null)
+    .filter((o): o is KubernetesObject => o !== null && typeof o === 'object' && 'kind' in o)
+    .map((o) => ({ ...o, metadata: { ...o.metadata, namespace: o.metadata?.namespace ?? namespace } }));
+}
+
+/** Creates the objects (replacing same-named ones) and returns a function that deletes them again. */
+export async function applyObjects(objects: KubernetesObject[]): Promise<() => Promise<void>> {
+  const api = objectApi();
+  for (const obj of objects) {
+    try {
+      await api.create(obj);
+    } catch (err) {
+      if ((err as { code?: number }).code !== 409) throw err;
+      const live = await api.read({ apiVersion: obj.apiVersion ?? '', kind: obj.kind ?? '', metadata: { name: obj.metadata?.name ?? '', namespace: obj.metadata?.namespace ?? '' } });
+      await api.replace({ ...obj, metadata: { ...obj.metadata, resourceVersion: live.metadata?.resourceVersion } });
+    }
+  }
+  return async () => {
+    for (const obj of [...objects].reverse()) await api.delete(obj).catch(() => undefined);
+  };
+}
+
+/** One instant query against the lab's Prometheus; the vector as label sets and values. */
+export async function promQuery(promql: string): Promise<{ labels: Record<string, string>; value: number }[]> {
+  const res = await fetch(`${env('PROMETHEUS_URL')}/api/v1/query?${new URLSearchParams({ query: promql })}`);
+  const body = (await res.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+  if (body.status !== 'success') throw new Error(`PromQL ${promql}: ${body.error}`);
+  return body.data.result.map((r) => ({ labels: r.metric, value: Number(r.value[1]) }));
+}
+
+/** Sums an instant vector's values by one label. */
+export async function promSumBy(promql: string, label: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const s of await promQuery(promql)) out[s.labels[label] ?? ''] = (out[s.labels[label] ?? ''] ?? 0) + s.value;
+  return out;
+}
+
+/** The simulator's ground truth over the last `windowSeconds`. */
+export async function groundTruth<T>(windowSeconds: number): Promise<T> {
+  const res = await fetch(`${env('SIMULATOR_URL')}/truth?window=${windowSeconds}`);
+  return (await res.json()) as T;
+}
+
+/** Polls `probe` until it returns a value `accept` takes, or fails after `timeoutMs` with the last value. */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number, intervalMs = 2_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+    last = await probe();
+  }
+  return last;
+}
+
+/** Seconds of history Prometheus holds for the simulator (successful scrapes × the lab's 5 s interval). */
+export async function simulatorHistorySeconds(): Promise<number> {
+  const [sample] = await promQuery('sum_over_time(up{job="mesh-simulator"}[10m])');
+  return (sample?.value ?? 0) * 5;
+}
