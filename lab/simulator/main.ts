@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   exporter?.start();
 
   const server = await startSimulatorServer(Number(values.port), {
-    metrics: () => metrics.render(),
+    metrics: () => metrics.chunks(),
     truth: (window) => truth.report(window, Date.now()),
     status: () => ({
       scenario: scenario.name,

@@ -297,35 +297,36 @@ export class MeshMetrics {
 
   /** The whole exposition as one string (content type `text/plain; version=0.0.4`). */
   render(): string {
-    const chunks: string[] = [];
-    this.renderTo((chunk) => chunks.push(chunk));
-    return chunks.join('');
+    return [...this.chunks()].join('');
   }
 
   /**
-   * Streams the exposition in chunks of about 64 KiB. Prefer it for large meshes: a full Istio label set is
-   * ~800 bytes per series, and V8 strings stop at about 512 MiB.
+   * The exposition lazily, in chunks of about 64 KiB, so a server can wait for the socket between chunks: a large
+   * mesh's exposition is hundreds of MiB (~800 bytes of Istio labels per series; V8 strings stop near 512 MiB).
    */
-  renderTo(write: (chunk: string) => void): void {
+  *chunks(): Generator<string> {
     let buf = '';
-    const emit = (s: string): void => {
-      buf += s;
+    for (const piece of this.pieces()) {
+      buf += piece;
       if (buf.length >= FLUSH_AT) {
-        write(buf);
+        yield buf;
         buf = '';
       }
-    };
+    }
+    if (buf.length > 0) yield buf;
+  }
+
+  private *pieces(): Generator<string> {
     const requests = [...this.requests.values()];
     const tcp = [...this.tcp.values()];
     const sidecars = [...this.sidecars.values()];
-
     if (requests.length > 0) {
-      emit(header(F.requests));
-      for (const s of requests) emit(`${F.requests.name}{${s.labels}} ${s.requests}\n`);
-      renderHistograms(F.duration, this.durationBuckets, requests, (s) => s.duration, emit);
+      yield header(F.requests);
+      for (const s of requests) yield `${F.requests.name}{${s.labels}} ${s.requests}\n`;
+      yield* histogramLines(F.duration, this.durationBuckets, requests, (s) => s.duration);
       if (this.byteHistograms) {
-        renderHistograms(F.requestBytes, BYTES_BUCKETS, requests, (s) => s.requestBytes, emit);
-        renderHistograms(F.responseBytes, BYTES_BUCKETS, requests, (s) => s.responseBytes, emit);
+        yield* histogramLines(F.requestBytes, BYTES_BUCKETS, requests, (s) => s.requestBytes);
+        yield* histogramLines(F.responseBytes, BYTES_BUCKETS, requests, (s) => s.responseBytes);
       }
     }
     if (tcp.length > 0) {
@@ -336,26 +337,22 @@ export class MeshMetrics {
         [F.tcpClosed, (s) => s.closed],
       ];
       for (const [family, value] of counters) {
-        emit(header(family));
-        for (const s of tcp) emit(`${family.name}{${s.labels}} ${formatSampleValue(value(s))}\n`);
+        yield header(family);
+        for (const s of tcp) yield `${family.name}{${s.labels}} ${formatSampleValue(value(s))}\n`;
       }
     }
     if (sidecars.length > 0) {
-      emit(header(F.cpu));
-      for (const s of sidecars) emit(`${F.cpu.name}{${s.labels}} ${formatSampleValue(s.cpuSeconds)}\n`);
-      emit(header(F.memory));
-      for (const s of sidecars) emit(`${F.memory.name}{${s.labels}} ${formatSampleValue(s.memoryBytes)}\n`);
+      yield header(F.cpu);
+      for (const s of sidecars) yield `${F.cpu.name}{${s.labels}} ${formatSampleValue(s.cpuSeconds)}\n`;
+      yield header(F.memory);
+      for (const s of sidecars) yield `${F.memory.name}{${s.labels}} ${formatSampleValue(s.memoryBytes)}\n`;
     }
     if (this.processMetrics) {
       const cpu = process.cpuUsage();
-      emit(header(F.processCpu));
-      emit(`${F.processCpu.name} ${formatSampleValue((cpu.user + cpu.system) / 1e6)}\n`);
-      emit(header(F.processRss));
-      emit(`${F.processRss.name} ${formatSampleValue(process.memoryUsage.rss())}\n`);
-      emit(header(F.simulated));
-      emit(`${F.simulated.name} ${formatSampleValue(this.simulated)}\n`);
+      yield `${header(F.processCpu)}${F.processCpu.name} ${formatSampleValue((cpu.user + cpu.system) / 1e6)}\n`;
+      yield `${header(F.processRss)}${F.processRss.name} ${formatSampleValue(process.memoryUsage.rss())}\n`;
+      yield `${header(F.simulated)}${F.simulated.name} ${formatSampleValue(this.simulated)}\n`;
     }
-    if (buf.length > 0) write(buf);
   }
 }
 
@@ -371,18 +368,17 @@ function leSuffixes(bounds: readonly number[]): string[] {
   return suffixes;
 }
 
-function renderHistograms(
+function* histogramLines(
   family: Family,
   bounds: readonly number[],
   series: readonly RequestSeriesImpl[],
   pick: (s: RequestSeriesImpl) => Histogram | undefined,
-  emit: (s: string) => void,
-): void {
+): Generator<string> {
   const le = leSuffixes(bounds);
   const bucket = `${family.name}_bucket{`;
   const sum = `${family.name}_sum{`;
   const count = `${family.name}_count{`;
-  emit(header(family));
+  yield header(family);
   for (const s of series) {
     const h = pick(s);
     if (!h) continue;
@@ -395,6 +391,6 @@ function renderHistograms(
     lines += `${bucket}${s.labels}${le[bounds.length]}${h.count}\n`;
     lines += `${sum}${s.labels}} ${formatSampleValue(h.sum)}\n`;
     lines += `${count}${s.labels}} ${h.count}\n`;
-    emit(lines);
+    yield lines;
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serviceBackends, serviceKey } from './topology';
 import { parseAllDocuments } from 'yaml';
 import { ROOT } from '../paths';
 import type { Scenario, WorkloadSpec } from './model';
@@ -198,6 +199,21 @@ describe('loadScenario', () => {
 
   it('generates 1000 workloads for plain "large"', () => {
     expect(loadScenario('large').namespaces.flatMap((ns) => ns.workloads)).toHaveLength(1000);
+  });
+
+  it('gives plain "large" about 5,000 workload-to-workload edges, the graph size of DESIGN §7', () => {
+    const scenario = loadScenario('large');
+    const backends = serviceBackends(scenario);
+    const pairs = new Set<string>();
+    for (const ns of scenario.namespaces) {
+      for (const w of ns.workloads) {
+        for (const call of w.calls) {
+          for (const target of backends.get(serviceKey(call.namespace, call.service)) ?? []) pairs.add(`${ns.name}/${w.name}>${target.namespace}/${target.spec.name}`);
+        }
+      }
+    }
+    expect(pairs.size).toBeGreaterThan(4_250);
+    expect(pairs.size).toBeLessThan(5_750);
   });
 
   it.each([

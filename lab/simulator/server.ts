@@ -1,10 +1,22 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 
 /** What the simulator's HTTP endpoint serves. */
 export interface SimulatorEndpoints {
-  metrics: () => string;
+  /** The Prometheus exposition in chunks (a large mesh's does not fit one string). */
+  metrics: () => Iterator<string>;
   truth: (windowSeconds: number) => unknown;
   status: () => unknown;
+}
+
+/** Writes chunks as the socket takes them, so memory holds one chunk rather than the whole exposition. */
+function pump(chunks: Iterator<string>, res: ServerResponse): void {
+  for (let next = chunks.next(); !next.done; next = chunks.next()) {
+    if (!res.write(next.value)) {
+      res.once('drain', () => pump(chunks, res));
+      return;
+    }
+  }
+  res.end();
 }
 
 /** Serves `/metrics` (Prometheus), `/truth?window=` (ground truth), `/status` and `/healthz` on loopback. */
@@ -19,7 +31,7 @@ export function startSimulatorServer(port: number, endpoints: SimulatorEndpoints
     switch (url.pathname) {
       case '/metrics':
         res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
-        return res.end(endpoints.metrics());
+        return pump(endpoints.metrics(), res);
       case '/truth': {
         const window = Number(url.searchParams.get('window') ?? '60');
         if (!Number.isFinite(window) || window <= 0 || window > 600) return json(400, { error: 'window: seconds from 1 to 600' });
