@@ -1,0 +1,105 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eventually, groundTruth, simulatorHistorySeconds } from '../lab/testing/lab-clients';
+import type { TruthReport } from '../lab/simulator/ground-truth';
+import { DURATION_BUCKETS_MS } from '../lab/simulator/metrics';
+import type { Graph } from './mesh/graph/types';
+
+/** Whether two latencies fall in the same Istio histogram bucket (or touch its bounds). */
+function sameBucket(a: number, b: number): boolean {
+  const upper = (x: number) => DURATION_BUCKETS_MS.find((le) => x <= le) ?? Infinity;
+  const lower = (x: number) => [0, ...DURATION_BUCKETS_MS].filter((le) => le < x).at(-1) ?? 0;
+  return a >= lower(b) && a <= upper(b);
+}
+
+/** Calls the real route handler with a fresh module graph, so configuration changes take effect. */
+async function getGraph(query: string, env: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  vi.resetModules();
+  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  try {
+    const { GET } = await import('../app/api/graph/route');
+    const res = await GET(new Request(`http://console.test/api/graph?${query}`));
+    return { status: res.status, body: await res.json() };
+  } finally {
+    vi.unstubAllEnvs();
+  }
+}
+
+beforeAll(async () => {
+  await eventually(simulatorHistorySeconds, (s) => s >= 70, 150_000, 5_000);
+}, 160_000);
+
+// Against the lab: the graph the API draws for bookinfo, held against what the simulator says happened.
+describe('GET /api/graph against the lab', () => {
+  it('draws bookinfo with the rates, error rates and latencies the simulator produced', async () => {
+    const { status, body } = await getGraph('namespaces=bookinfo&graphType=workload&duration=60&edgeLabels=latency,throughput');
+    expect(status).toBe(200);
+    const graph = body as Graph;
+    const truth = await groundTruth<TruthReport>(60);
+    const rows = truth.edges
+      .filter((t) => t.destinationNamespace === 'bookinfo' && t.sourceNamespace !== 'unknown' && t.ratePerSecond > 1 && t.protocol === 'http')
+      .map((t) => {
+        const e = graph.edges.find((g) => g.source === `wl:${t.sourceNamespace}:${t.sourceWorkload}` && g.target === `wl:${t.destinationNamespace}:${t.destinationWorkload}`);
+        return {
+          edge: `${t.sourceWorkload}>${t.destinationWorkload}`,
+          truth: t.arrivedRatePerSecond,
+          graph: e?.rps ?? 0,
+          errorPoints: Math.abs((e?.errorRate ?? 1) - t.errorShare) * 100,
+          p95: e?.latencyMs?.p95 ?? NaN,
+          truthP95: t.latencyMs?.p95 ?? NaN,
+        };
+      });
+    expect(rows.map((r) => r.edge)).toEqual(expect.arrayContaining(['productpage-v1>details-v1', 'productpage-v1>reviews-v2', 'reviews-v2>ratings-v1']));
+    expect(rows.filter((r) => Math.abs(r.graph / r.truth - 1) > 0.05)).toEqual([]);
+    expect(rows.filter((r) => r.errorPoints > 0.5)).toEqual([]);
+    // Latency from histogram buckets is only as precise as the bucket it falls in.
+    expect(rows.filter((r) => !sameBucket(r.p95, r.truthP95))).toEqual([]);
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    expect(byId.get('wl:istio-system:istio-ingressgateway')).toMatchObject({ isRoot: true, isOutsideNamespaces: true });
+    expect(graph.edges.find((e) => e.target === 'wl:bookinfo:mongodb-v1')).toMatchObject({ protocol: 'tcp' });
+    expect(graph.edges.every((e) => e.mtlsShare > 0.99 || e.protocol === 'tcp' || e.source === 'unknown')).toBe(true);
+  });
+
+  it('shows traffic from outside the mesh as an unknown source in a second namespace', async () => {
+    const { body } = await getGraph('namespaces=travel,bookinfo&graphType=app&duration=60');
+    const graph = body as Graph;
+    expect(graph.nodes.find((n) => n.id === 'unknown')).toMatchObject({ isOutsideMesh: true, isRoot: true });
+    expect(graph.edges.some((e) => e.source === 'app:travel:hotels' && e.target === 'app:bookinfo:reviews')).toBe(true);
+  });
+
+  it('answers 400 naming the parameter', async () => {
+    const { status, body } = await getGraph('namespaces=Bad_Name');
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: { code: 'bad_request', message: 'namespaces: "Bad_Name" is not a valid namespace name (DNS-1123 label)', details: { field: 'namespaces' } } });
+  });
+
+  it('answers 502 when Prometheus is down', async () => {
+    const { status, body } = await getGraph('namespaces=bookinfo', { PROMETHEUS_URL: 'http://127.0.0.1:1' });
+    expect(status).toBe(502);
+    expect(body).toMatchObject({ error: { code: 'upstream_unavailable', message: expect.stringMatching(/^prometheus: /) } });
+  });
+
+  describe('with a Prometheus that never answers', () => {
+    let silent: Server;
+    let port = 0;
+    const sockets = new Set<Socket>();
+    beforeAll(async () => {
+      // Accepts connections and says nothing: the one way to see a timeout without waiting on a real outage.
+      silent = createServer((socket) => sockets.add(socket));
+      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+      port = (silent.address() as { port: number }).port;
+    });
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    });
+
+    it('answers 504 within the configured timeout', async () => {
+      const started = Date.now();
+      const { status, body } = await getGraph('namespaces=bookinfo', { PROMETHEUS_URL: `http://127.0.0.1:${port}`, MESHSCOPE_UPSTREAM_TIMEOUT_MS: '500' });
+      expect(status).toBe(504);
+      expect(body).toMatchObject({ error: { code: 'upstream_timeout', message: 'prometheus: no answer within 500 ms' } });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+  });
+});
