@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 
   const server = await startSimulatorServer(Number(values.port), {
     metrics: () => metrics.chunks(),
-    truth: (window) => truth.report(window, Date.now()),
+    truth: (window, endMs) => truth.report(window, endMs),
     status: () => ({
       scenario: scenario.name,
       seed: scenario.seed,

@@ -4,7 +4,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 export interface SimulatorEndpoints {
   /** The Prometheus exposition in chunks (a large mesh's does not fit one string). */
   metrics: () => Iterator<string>;
-  truth: (windowSeconds: number) => unknown;
+  /** Ground truth over the `windowSeconds` whole seconds before `endMs`. */
+  truth: (windowSeconds: number, endMs: number) => unknown;
   status: () => unknown;
 }
 
@@ -19,7 +20,7 @@ function pump(chunks: Iterator<string>, res: ServerResponse): void {
   res.end();
 }
 
-/** Serves `/metrics` (Prometheus), `/truth?window=` (ground truth), `/status` and `/healthz` on loopback. */
+/** Serves `/metrics` (Prometheus), `/truth?window=&end=` (ground truth), `/status` and `/healthz` on loopback. */
 export function startSimulatorServer(port: number, endpoints: SimulatorEndpoints): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -34,8 +35,10 @@ export function startSimulatorServer(port: number, endpoints: SimulatorEndpoints
         return pump(endpoints.metrics(), res);
       case '/truth': {
         const window = Number(url.searchParams.get('window') ?? '60');
-        if (!Number.isFinite(window) || window <= 0 || window > 600) return json(400, { error: 'window: seconds from 1 to 600' });
-        return json(200, endpoints.truth(window));
+        if (!Number.isInteger(window) || window <= 0 || window > 600) return json(400, { error: 'window: whole seconds from 1 to 600' });
+        const end = Number(url.searchParams.get('end') ?? Date.now());
+        if (!Number.isFinite(end) || end > Date.now() + 1000) return json(400, { error: 'end: a Unix time in milliseconds, not in the future' });
+        return json(200, endpoints.truth(window, end));
       }
       case '/status':
         return json(200, endpoints.status());

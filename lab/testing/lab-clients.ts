@@ -56,10 +56,18 @@ export async function promSumBy(promql: string, label: string): Promise<Record<s
   return out;
 }
 
-/** The simulator's ground truth over the last `windowSeconds`. */
-export async function groundTruth<T>(windowSeconds: number): Promise<T> {
-  const res = await fetch(`${env('SIMULATOR_URL')}/truth?window=${windowSeconds}`);
+/** The simulator's ground truth over the `windowSeconds` whole seconds before `endMs` (default now). */
+export async function groundTruth<T>(windowSeconds: number, endMs?: number): Promise<T> {
+  const end = endMs === undefined ? '' : `&end=${Math.round(endMs)}`;
+  const res = await fetch(`${env('SIMULATOR_URL')}/truth?window=${windowSeconds}${end}`);
   return (await res.json()) as T;
+}
+
+/** When Prometheus last scraped the simulator (Unix seconds, fractional). */
+export async function lastScrapeSeconds(): Promise<number> {
+  const [sample] = await promQuery('timestamp(up{job="mesh-simulator"})');
+  if (!sample) throw new Error('Prometheus has not scraped the simulator yet');
+  return sample.value;
 }
 
 /** Polls `probe` until it returns a value `accept` takes, or fails after `timeoutMs` with the last value. */
