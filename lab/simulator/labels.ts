@@ -20,7 +20,7 @@ export interface HopFacts {
   mtls: boolean;
 }
 
-function sourceLabels(source: WorkloadRef | undefined, knownToServer: boolean) {
+function sourceLabels(source: WorkloadRef | undefined, knownToServer: boolean, mtls: boolean) {
   if (!source || !knownToServer) {
     return {
       source_workload: UNKNOWN,
@@ -36,7 +36,8 @@ function sourceLabels(source: WorkloadRef | undefined, knownToServer: boolean) {
   return {
     source_workload: source.workload,
     source_workload_namespace: source.namespace,
-    source_principal: principalOf(source),
+    // The principal comes from the client's certificate: without mTLS there is none to read.
+    source_principal: mtls ? principalOf(source) : UNKNOWN,
     source_app: source.app,
     source_version: source.version,
     source_canonical_service: source.app,
@@ -72,11 +73,12 @@ function securityPolicy(f: HopFacts): 'mutual_tls' | 'none' | 'unknown' {
 
 /** The label set of `istio_requests_total` and friends for one hop and outcome. */
 export function requestLabels(f: HopFacts, protocol: Exclude<Protocol, 'tcp'>, responseCode: number, grpcStatus: string, flags: string): RequestLabels {
-  // The server learns the client's identity from its mTLS certificate (or peer metadata); without mTLS it is unknown.
-  const knownToServer = f.reporter === 'source' || f.mtls;
+  // For HTTP the client's sidecar sends its identity in peer-metadata headers, even in plaintext; only a client
+  // without a sidecar stays unknown to the server.
+  const knownToServer = f.reporter === 'source' || Boolean(f.source?.sidecar);
   return {
     reporter: f.reporter,
-    ...sourceLabels(f.source, knownToServer),
+    ...sourceLabels(f.source, knownToServer, f.reporter === 'source' || f.mtls),
     ...destinationLabels(f),
     request_protocol: protocol,
     response_code: String(responseCode),
@@ -88,10 +90,11 @@ export function requestLabels(f: HopFacts, protocol: Exclude<Protocol, 'tcp'>, r
 
 /** The label set of the `istio_tcp_*` metrics for one hop. */
 export function tcpLabels(f: HopFacts, flags: string): TcpLabels {
+  // TCP has no headers: peer metadata travels in the mTLS handshake, so plaintext leaves the client unknown.
   const knownToServer = f.reporter === 'source' || f.mtls;
   return {
     reporter: f.reporter,
-    ...sourceLabels(f.source, knownToServer),
+    ...sourceLabels(f.source, knownToServer, f.reporter === 'source' || f.mtls),
     ...destinationLabels(f),
     response_flags: flags,
     connection_security_policy: securityPolicy(f),

@@ -61,6 +61,11 @@ function unknownNode(): NodeRef {
   return { id: UNKNOWN, node: { id: UNKNOWN, nodeType: 'unknown', namespace: UNKNOWN, isOutsideMesh: true } };
 }
 
+/** Whether a label names something (Istio writes `unknown`, or nothing, when it could not tell). */
+function known(value: string | undefined): value is string {
+  return value !== undefined && value !== '' && value !== UNKNOWN;
+}
+
 /** The node a workload stands for in a graph type (`side` picks source_* or destination_* labels). */
 function workloadNode(type: GraphType, l: Record<string, string>, side: 'source' | 'destination'): NodeRef {
   const ns = l[`${side}_workload_namespace`] ?? UNKNOWN;
@@ -68,9 +73,11 @@ function workloadNode(type: GraphType, l: Record<string, string>, side: 'source'
   const app = l[`${side}_canonical_service`] ?? UNKNOWN;
   const version = l[`${side}_canonical_revision`] ?? UNKNOWN;
   if (workload === UNKNOWN) return unknownNode();
+  // A workload without an app (canonical service) stays itself rather than joining a nameless app or service, as in Kiali.
+  if (type === 'workload' || !known(app)) {
+    return { id: `wl:${ns}:${workload}`, node: { id: `wl:${ns}:${workload}`, nodeType: 'workload', namespace: ns, workload, app, version } };
+  }
   switch (type) {
-    case 'workload':
-      return { id: `wl:${ns}:${workload}`, node: { id: `wl:${ns}:${workload}`, nodeType: 'workload', namespace: ns, workload, app, version } };
     case 'app':
       return { id: `app:${ns}:${app}`, node: { id: `app:${ns}:${app}`, nodeType: 'app', namespace: ns, app } };
     case 'versionedApp':
@@ -131,8 +138,12 @@ export function buildGraph(input: GraphBuildInput): Graph {
     const svcNs = l.destination_service_namespace ?? UNKNOWN;
     const svcName = l.destination_service_name ?? UNKNOWN;
     const arrived = (l.destination_workload ?? UNKNOWN) !== UNKNOWN;
-    const to = arrived && input.graphType !== 'service' ? workloadNode(input.graphType, l, 'destination') : serviceNode(svcNs, svcName);
-    const route = wantServiceNodes && arrived
+    // A request that reached a workload no service fronts (e.g. by pod IP) is drawn to that workload, never to a nameless service.
+    const viaService = known(svcName);
+    const to = arrived && (input.graphType !== 'service' || !viaService)
+      ? workloadNode(input.graphType === 'service' ? 'workload' : input.graphType, l, 'destination')
+      : serviceNode(svcNs, svcName);
+    const route = wantServiceNodes && arrived && viaService
       ? [edgeFor(from, serviceNode(svcNs, svcName), protocol), edgeFor(serviceNode(svcNs, svcName), to, protocol)]
       : [edgeFor(from, to, protocol)];
     routesByKey.set(key, route);
@@ -177,9 +188,12 @@ function assemble(input: GraphBuildInput, nodeRefs: Map<string, NodeRef['node']>
     const cur = map.get(id) ?? { total: 0, http5xx: 0, http4xx: 0, grpcOrNoResponse: 0 };
     map.set(id, { total: cur.total + t.total, http5xx: cur.http5xx + t.http5xx, http4xx: cur.http4xx + t.http4xx, grpcOrNoResponse: cur.grpcOrNoResponse + t.grpcOrNoResponse });
   };
+  // Shares are taken within one protocol (as Kiali's `httpPercentReq`): TCP counts connections, not requests.
+  const outboundByProtocol = new Map<string, number>();
   for (const [, e] of edgeAccs) {
     add(inbound, e.target, e.tally);
     add(outbound, e.source, e.tally);
+    outboundByProtocol.set(`${e.source}|${e.protocol}`, (outboundByProtocol.get(`${e.source}|${e.protocol}`) ?? 0) + e.tally.total);
   }
   const selected = new Set(input.namespaces);
   const nodes: GraphNode[] = [...nodeRefs.values()].map((n) => {
@@ -209,7 +223,7 @@ function assemble(input: GraphBuildInput, nodeRefs: Map<string, NodeRef['node']>
       responseCodes: e.codes,
       responseFlags: e.flags,
       mtlsShare: total > 0 ? e.mtls / total : 0,
-      sourceShare: total > 0 ? total / (outbound.get(e.source)?.total ?? total) : 0,
+      sourceShare: total > 0 ? total / (outboundByProtocol.get(`${e.source}|${e.protocol}`) ?? total) : 0,
     };
     if (e.buckets.size > 0) {
       const buckets = bucketsOf(e.buckets);

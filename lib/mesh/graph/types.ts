@@ -59,7 +59,7 @@ export interface GraphEdge {
   throughputBps?: number;
   /** Share of the edge's traffic that was mutual TLS, 0–1. */
   mtlsShare: number;
-  /** Share of the source node's outbound traffic this edge carries, 0–1. */
+  /** Share of the source node's outbound traffic of the same protocol this edge carries, 0–1. */
   sourceShare: number;
 }
 
