@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventually, groundTruth, lastScrapeSeconds, simulatorHistorySeconds } from '../lab/testing/lab-clients';
+import { eventually, groundTruth, lastScrapeSeconds, rateWindow, simulatorHistorySeconds } from '../lab/testing/lab-clients';
 import type { TruthReport } from '../lab/simulator/ground-truth';
 import { DURATION_BUCKETS_MS } from '../lab/simulator/metrics';
 import type { Graph } from './mesh/graph/types';
@@ -25,20 +25,22 @@ async function getGraph(query: string, env: Record<string, string> = {}): Promis
 }
 
 beforeAll(async () => {
-  await eventually(simulatorHistorySeconds, (s) => s >= 70, 150_000, 5_000);
-}, 160_000);
+  await eventually(simulatorHistorySeconds, (s) => s >= 130, 210_000, 5_000);
+}, 220_000);
 
 // Against the lab: the graph the API draws for bookinfo, held against what the simulator says happened.
 describe('GET /api/graph against the lab', () => {
   it('draws bookinfo with the rates, error rates and latencies the simulator produced', async () => {
-    // Compare the same stretch of time: Prometheus' rate over [1m] at the last scrape spans the 55 s between the
-    // first and last scrape in it (5 s interval), so the truth window ends at that scrape and lasts 55 s.
-    const scrapedAt = await lastScrapeSeconds();
-    const query = `namespaces=bookinfo&graphType=workload&duration=60&edgeLabels=latency,throughput&queryTime=${Math.ceil(scrapedAt)}`;
-    const { status, body } = await getGraph(query);
+    // Compare the same stretch of time: rate() over [2m] sees the increase between the first and last scrape in
+    // the window and extrapolates it; the truth is counted between those scrapes and extrapolated the same way.
+    const at = Math.ceil(await lastScrapeSeconds());
+    const { status, body } = await getGraph(`namespaces=bookinfo&graphType=workload&duration=120&edgeLabels=latency,throughput&queryTime=${at}`);
     expect(status).toBe(200);
     const graph = body as Graph;
-    const truth = await groundTruth<TruthReport>(55, scrapedAt * 1000);
+    const window = await rateWindow(at, 120);
+    const seconds = Math.round(window.last - window.first);
+    const report = await groundTruth<TruthReport>(seconds, window.last * 1000);
+    const truth = { ...report, edges: report.edges.map((e) => ({ ...e, arrivedRatePerSecond: (e.arrivedRatePerSecond * seconds * window.factor) / 120 })) };
     const rows = truth.edges
       .filter((t) => t.destinationNamespace === 'bookinfo' && t.sourceNamespace !== 'unknown' && t.ratePerSecond > 1 && t.protocol === 'http')
       .map((t) => {

@@ -87,3 +87,25 @@ export async function simulatorHistorySeconds(): Promise<number> {
   const [sample] = await promQuery('sum_over_time(up{job="mesh-simulator"}[10m])');
   return (sample?.value ?? 0) * 5;
 }
+
+/**
+ * What Prometheus' rate() over `rangeSeconds` at `evalSeconds` does to the simulator's counters: the first and last
+ * scrape inside the window and the factor by which rate() extrapolates their increase to the window's edges
+ * (Prometheus' extrapolatedRate). A count of what happened between those scrapes, times `factor`, divided by the
+ * range, is what rate() reports.
+ */
+export async function rateWindow(evalSeconds: number, rangeSeconds: number): Promise<{ first: number; last: number; factor: number }> {
+  const res = await fetch(`${env('PROMETHEUS_URL')}/api/v1/query?${new URLSearchParams({ query: `up{job="mesh-simulator"}[${rangeSeconds}s]`, time: String(evalSeconds) })}`);
+  const body = (await res.json()) as { data: { result: { values: [number, string][] }[] } };
+  const times = (body.data.result[0]?.values ?? []).filter(([, v]) => v === '1').map(([t]) => t);
+  const first = times[0];
+  const last = times.at(-1);
+  if (first === undefined || last === undefined || times.length < 2) throw new Error('fewer than two scrapes in the window');
+  const sampled = last - first;
+  const threshold = (sampled / (times.length - 1)) * 1.1;
+  const toStart = first - (evalSeconds - rangeSeconds);
+  const toEnd = evalSeconds - last;
+  const extStart = toStart < threshold ? toStart : threshold / 2.2;
+  const extEnd = toEnd < threshold ? toEnd : threshold / 2.2;
+  return { first, last, factor: (sampled + extStart + extEnd) / sampled };
+}
