@@ -66,7 +66,10 @@ describe('GET /api/graph against the lab', () => {
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
     expect(byId.get('wl:istio-system:istio-ingressgateway')).toMatchObject({ isRoot: true, isOutsideNamespaces: true });
     expect(graph.edges.find((e) => e.target === 'wl:bookinfo:mongodb-v1')).toMatchObject({ protocol: 'tcp' });
-    expect(graph.edges.every((e) => e.mtlsShare > 0.99 || e.protocol === 'tcp' || e.source === 'unknown')).toBe(true);
+    // Traffic that reached a sidecar from a sidecar is mutual TLS (the simulator's own tests may disable it for a while in
+    // this window); traffic from outside the mesh never is.
+    expect(graph.edges.filter((e) => e.protocol === 'http' && e.source !== 'unknown' && e.target.startsWith('wl:') && e.mtlsShare <= 0)).toEqual([]);
+    expect(graph.edges.filter((e) => e.source === 'unknown' && e.mtlsShare > 0)).toEqual([]);
   });
 
   it('shows traffic from outside the mesh as an unknown source in a second namespace', async () => {
