@@ -4,16 +4,14 @@
 //   (b) Prometheus queries per graph request for 1, 5 and 20 namespaces (goal: constant)
 // Usage: npm run lab (with LAB_SCENARIO=large) in one shell; then sh scripts/run.sh bench/graph-api.ts
 import { readLabEnv } from '../lab/env-file';
+import { consoleEnv } from '../scripts/console';
 import { parseGraphParams } from '../lib/mesh/graph/params';
 import { graphQueries, renderGraphQueries } from '../lib/mesh/graph/queries';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 12);
 const lab = readLabEnv();
 if (!lab) throw new Error('no lab is running: start it with LAB_SCENARIO=large npm run lab');
-process.env.PROMETHEUS_URL = lab.PROMETHEUS_URL;
-process.env.JAEGER_URL = lab.JAEGER_URL;
-process.env.KUBECONFIG = lab.KUBECONFIG_ADMIN;
-process.env.MESHSCOPE_UPSTREAM_TIMEOUT_MS = '60000';
+Object.assign(process.env, consoleEnv(lab), { MESHSCOPE_UPSTREAM_TIMEOUT_MS: '60000' });
 const { GET } = await import('../app/api/graph/route');
 
 async function namespaces(): Promise<string[]> {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { appConfig } from './config/env';
 import { AppError, type Upstream } from './errors';
 import { jaegerVersion, listTraceServices } from './jaeger/client';
 import { kubernetesVersion } from './k8s/client';
@@ -35,6 +34,5 @@ async function probe(name: Upstream): Promise<UpstreamStatus> {
 
 /** Probes every upstream concurrently; never throws. */
 export async function upstreamStatuses(): Promise<UpstreamStatus[]> {
-  appConfig();
   return Promise.all((['kubernetes', 'prometheus', 'jaeger'] as const).map(probe));
 }

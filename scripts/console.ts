@@ -2,8 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabEnv } from '../lab/env-file';
-import { HOST } from '../lab/paths';
-import { ROOT } from '../lab/paths';
+import { HOST, ROOT } from '../lab/paths';
 
 const NEXT = join(ROOT, 'node_modules/next/dist/bin/next');
 
