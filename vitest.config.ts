@@ -1,7 +1,20 @@
 import { fileURLToPath } from 'node:url';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 const emptyModule = fileURLToPath(new URL('./lib/testing/empty-module.ts', import.meta.url));
+
+// Integration test files that change the lab's Istio config. They run last, so the tests that compare what Prometheus
+// shows with the simulator's truth find a window without config changes and need not wait for one.
+const CHANGES_MESH_CONFIG = ['lab/simulator/simulator.int.test.ts'];
+
+class MeshChangesLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const changes = (f: TestSpecification) => CHANGES_MESH_CONFIG.some((path) => f.moduleId.endsWith(path));
+    const sorted = await super.sort(files);
+    return [...sorted.filter((f) => !changes(f)), ...sorted.filter(changes)];
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -12,6 +25,7 @@ export default defineConfig({
     },
   },
   test: {
+    sequence: { sequencer: MeshChangesLast },
     projects: [
       {
         extends: true,

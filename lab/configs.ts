@@ -1,10 +1,12 @@
 import { HOST, PORTS } from './paths';
 
-/** Prometheus scrapes itself and the mesh simulator every 5 s (the simulator's scrape interval in DESIGN §3). */
+/** How often Prometheus scrapes itself and the mesh simulator (the simulator's scrape interval in DESIGN §3). */
+export const SCRAPE_INTERVAL_SECONDS = 5;
+
 export function prometheusConfig(): string {
   return `global:
-  scrape_interval: 5s
-  evaluation_interval: 5s
+  scrape_interval: ${SCRAPE_INTERVAL_SECONDS}s
+  evaluation_interval: ${SCRAPE_INTERVAL_SECONDS}s
 scrape_configs:
   - job_name: prometheus
     static_configs:

@@ -12,6 +12,7 @@ export class IstioConfigWatch {
   private readonly caches: ListWatch<KubernetesObject>[] = [];
   private current: MeshConfig;
   private stopped = false;
+  private changedAt = Date.now();
   /** Objects the simulator could not read, by `kind ns/name`, with why; logged once each. */
   readonly rejected = new Map<string, string>();
 
@@ -46,6 +47,11 @@ export class IstioConfigWatch {
     return this.current;
   }
 
+  /** When the mesh configuration last changed (ms since the epoch); events that change nothing do not count. */
+  lastChangeMs(): number {
+    return this.changedAt;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all(this.caches.map((c) => c.stop()));
@@ -62,6 +68,7 @@ export class IstioConfigWatch {
     }
     this.rejected.clear();
     for (const [id, reason] of now) this.rejected.set(id, reason);
+    if (JSON.stringify(config) !== JSON.stringify(this.current)) this.changedAt = Date.now();
     this.current = config;
     this.onChange(config);
   }

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
         virtualServices: watch.config().virtualServices.length,
         destinationRules: watch.config().destinationRules.length,
         peerAuthentications: watch.config().peerAuthentications.length,
+        changedAt: watch.lastChangeMs(),
       },
       ignoredIstioObjects: Object.fromEntries(watch.rejected),
       memoryBytes: process.memoryUsage().rss,

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
+import { SCRAPE_INTERVAL_SECONDS } from '../configs';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -82,10 +83,33 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
   return last;
 }
 
-/** Seconds of history Prometheus holds for the simulator (successful scrapes × the lab's 5 s interval). */
+/** Seconds of history Prometheus holds for the simulator (successful scrapes × the lab's scrape interval). */
 export async function simulatorHistorySeconds(): Promise<number> {
   const [sample] = await promQuery('sum_over_time(up{job="mesh-simulator"}[10m])');
-  return (sample?.value ?? 0) * 5;
+  return (sample?.value ?? 0) * SCRAPE_INTERVAL_SECONDS;
+}
+
+/** When the simulator last saw the mesh's Istio configuration change (ms since the epoch). */
+export async function istioConfigChangedAt(): Promise<number> {
+  const res = await fetch(`${env('SIMULATOR_URL')}/status`);
+  const status = (await res.json()) as { istioConfig: { changedAt: number } };
+  return status.istioConfig.changedAt;
+}
+
+/**
+ * Waits for a scrape that ends a quiet `rangeSeconds` window, one whose series were all born before it began, and
+ * returns that scrape's time (Unix seconds). A change of Istio config starts new series (a response code, a flag, a
+ * connection_security_policy); rate() cannot see a series' first increment, so a window holding such a birth
+ * reads low by up to one scrape interval of that traffic. Users see the same thing in Prometheus; a test comparing
+ * with the truth must not.
+ */
+export async function quietWindowEnd(rangeSeconds: number, timeoutMs: number): Promise<number> {
+  const quietEnough = async () => {
+    const [at, changedAt] = await Promise.all([lastScrapeSeconds(), istioConfigChangedAt()]);
+    return { at, quietFor: at - changedAt / 1000 - SCRAPE_INTERVAL_SECONDS - 1 };
+  };
+  const { at } = await eventually(quietEnough, (w) => w.quietFor >= rangeSeconds, timeoutMs, 5_000);
+  return Math.ceil(at);
 }
 
 /**
