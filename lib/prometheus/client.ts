@@ -1,5 +1,6 @@
 import 'server-only';
 import { PrometheusDriver } from 'prometheus-query';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { appConfig } from '../config/env';
 import { UpstreamError } from '../errors';
@@ -22,7 +23,26 @@ const instantResult = z.object({
   ),
 });
 
+/** One series of a range-query result: its labels and `[unixSeconds, value]` samples (NaN stays NaN). */
+export interface RangeSeries {
+  labels: Record<string, string>;
+  values: [t: number, value: number][];
+}
+
+const rangeResult = z.object({
+  resultType: z.literal('matrix'),
+  result: z.array(
+    z.object({
+      metric: z.object({ labels: z.record(z.string(), z.string()) }),
+      values: z.array(z.object({ time: z.date(), value: z.number() })),
+    }),
+  ),
+});
+
 const buildInfo = z.object({ version: z.string() });
+
+const configStatus = z.object({ yaml: z.string() });
+const configYaml = z.object({ global: z.object({ scrape_interval: z.string() }).partial().optional() });
 
 let driver: PrometheusDriver | undefined;
 
@@ -56,6 +76,39 @@ export async function instantQuery(promql: string, time?: Date): Promise<Instant
     value: s.value.value,
     timestamp: s.value.time.getTime(),
   }));
+}
+
+/**
+ * Runs a range query from `start` to `end` every `stepSeconds`; `promql` must come from the typed builder in
+ * lib/promql. Instants where a series had no value are simply absent from its `values`, as Prometheus returns them.
+ */
+export async function rangeQuery(promql: string, start: Date, end: Date, stepSeconds: number): Promise<RangeSeries[]> {
+  const raw = await withPrometheus((p) => p.rangeQuery(promql, start, end, stepSeconds));
+  const parsed = rangeResult.safeParse(raw);
+  if (!parsed.success) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected range query response');
+  return parsed.data.result.map((s) => ({
+    labels: s.metric.labels,
+    values: s.values.map((v): [number, number] => [v.time.getTime() / 1000, v.value]),
+  }));
+}
+
+/**
+ * The server's global `scrape_interval` as written in its loaded configuration (`15s`, `1m`), from
+ * `/api/v1/status/config`; undefined when the configuration does not say. Prometheus-compatible stores without
+ * that endpoint answer with an UpstreamError, like any other failure.
+ */
+export async function globalScrapeInterval(): Promise<string | undefined> {
+  const raw = await withPrometheus((p) => p.status());
+  const parsed = configStatus.safeParse(raw);
+  if (!parsed.success) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected config response');
+  let config: unknown;
+  try {
+    config = parseYaml(parsed.data.yaml);
+  } catch {
+    throw new UpstreamError('prometheus', 'upstream_unavailable', 'unreadable configuration YAML');
+  }
+  const global = configYaml.safeParse(config);
+  return global.success ? global.data.global?.scrape_interval : undefined;
 }
 
 /** Prometheus' own version, from `/api/v1/status/buildinfo`. */
