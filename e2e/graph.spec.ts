@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // Runs against the lab: the simulator plays bookinfo in namespace bookinfo (and travel).
 
@@ -19,6 +19,24 @@ async function openBookinfo(page: Page, query = 'namespaces=bookinfo&graphType=v
   return page.getByRole('table', { name: /^Nodes/ });
 }
 
+/** A table's column by its header, as numbers in row order; "<0.01" reads as 0.005. Read in one go, so a refresh cannot interleave. */
+async function numberColumn(table: Locator, header: string): Promise<number[]> {
+  const rows = await table.getByRole('row').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim() ?? '')));
+  const headers = rows[0] ?? [];
+  // The header cell holds its label and a sort arrow.
+  const column = headers.findIndex((text) => text.replace(/[▲▼↕]/g, '').trim() === header);
+  expect(column, `a "${header}" column among ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  return rows.slice(1).map((cells) => {
+    const text = cells[column] ?? '';
+    return text.startsWith('<') ? Number(text.slice(1)) / 2 : Number(text);
+  });
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const ordered = (values: number[], direction: 'desc' | 'asc') =>
+  values.every((v, i) => i === 0 || (direction === 'desc' ? values[i - 1]! >= v : values[i - 1]! <= v));
+
 test.describe('graph', () => {
   test.setTimeout(120_000);
 
@@ -35,6 +53,10 @@ test.describe('graph', () => {
     await expect(panel).toContainText(/Inbound\s*[<\d.]+ rps/);
     await expect(panel).toContainText('bookinfo');
     await expect(panel.getByRole('table', { name: 'Inbound traffic' })).toBeVisible();
+    // Small charts of the node's inbound golden signals, drawn from the metrics API (a figure only once data came).
+    const charts = panel.getByRole('region', { name: 'Inbound traffic charts' });
+    await expect(charts.getByRole('figure', { name: /^Requests per second/ })).toBeVisible({ timeout: 30_000 });
+    await expect(charts.locator('path.recharts-curve').first()).toBeVisible();
     await expect(page).toHaveURL(/[?&]node=/);
 
     await page.keyboard.press('Escape');
@@ -100,5 +122,64 @@ test.describe('graph', () => {
       .filter({ has: page.getByRole('cell', { name: 'app', exact: true }) });
     await expect(appRows.getByRole('button', { name: 'reviews', exact: true })).toBeVisible();
     await expect(appRows.getByRole('button', { name: 'reviews v2', exact: true })).toHaveCount(0);
+  });
+
+  test('sorts the edges table by rps, and the URL keeps the sort', async ({ page }) => {
+    // Paused refreshes keep the rates still while the order is checked.
+    await openBookinfo(page, 'namespaces=bookinfo&graphType=versionedApp&refresh=0');
+    const edges = page.getByRole('table', { name: /^Edges/ });
+    const rps = edges.getByRole('columnheader', { name: 'rps', exact: true });
+    await expect(rps).not.toHaveAttribute('aria-sort');
+    const values = await numberColumn(edges, 'rps');
+    expect(values.length).toBeGreaterThan(2);
+    // Distinct rates, so one order cannot pass as both descending and ascending.
+    expect(new Set(values).size).toBeGreaterThan(1);
+
+    await rps.getByRole('button').click();
+    await expect(rps).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(async () => ordered(await numberColumn(edges, 'rps'), 'desc')).toBe(true);
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('edges:rps:desc');
+
+    await rps.getByRole('button').press('Enter');
+    await expect(rps).toHaveAttribute('aria-sort', 'ascending');
+    await expect.poll(async () => ordered(await numberColumn(edges, 'rps'), 'asc')).toBe(true);
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('edges:rps:asc');
+
+    await page.reload();
+    await expect.poll(() => count(page, 'data-node-count'), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect(rps).toHaveAttribute('aria-sort', 'ascending');
+    await expect.poll(async () => ordered(await numberColumn(edges, 'rps'), 'asc')).toBe(true);
+  });
+
+  test('the keyboard moves between nodes on the canvas and opens one', async ({ page }) => {
+    await openBookinfo(page);
+    const canvas = page.getByRole('application', { name: /^Traffic graph of bookinfo/ });
+    await canvas.focus();
+    await expect(canvas).toBeFocused();
+    const announced = page.getByRole('status').filter({ hasText: /^Selected / });
+
+    // The first arrow lands on a node; Enter opens it in the side panel.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary');
+    await expect(panel).toBeVisible();
+    await expect(page).toHaveURL(/[?&]node=/);
+    const first = (await panel.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    expect(first).not.toBe('');
+    await expect(announced).toHaveText(`Selected ${first}`);
+    await expect(canvas).toBeFocused();
+
+    // ] steps to a neighbour of the open node, Enter opens that one.
+    await page.keyboard.press(']');
+    const neighbour = page.getByRole('status').filter({ hasText: new RegExp(`, neighbour 1 of \\d+ of ${escapeRegExp(first)}$`) });
+    await expect(neighbour).toHaveCount(1);
+    const next = ((await neighbour.textContent()) ?? '').replace(/, neighbour .*$/, '');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('complementary', { name: next })).toBeVisible();
+    await expect(announced).toHaveText(`Selected ${next}`);
+
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('complementary')).toHaveCount(0);
+    await expect(page).not.toHaveURL(/[?&]node=/);
   });
 });

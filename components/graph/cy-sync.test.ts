@@ -3,7 +3,7 @@ import dagre from 'cytoscape-dagre';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '@/lib/mesh/graph/types';
 import { filterGraph, toCyElements, type ElementOptions } from './elements';
-import { layoutOptions, runLayout, syncElements } from './cy-sync';
+import { applyLayout, layoutOptions, runLayout, syncElements } from './cy-sync';
 import type { Position } from './placement';
 import { testGraph } from './test-graph';
 
@@ -117,5 +117,28 @@ describe('layoutOptions', () => {
     ['fcose', 'fcose'],
   ] as const)('%s', (algorithm, name) => {
     expect(layoutOptions(algorithm)).toMatchObject({ name, fit: true, animate: false });
+  });
+});
+
+describe('applyLayout', () => {
+  it('moves every node to the computed position and remembers it', () => {
+    const { cy, positions } = drawn();
+    const computed = new Map([...positionsOf(cy)].map(([id, p]) => [id, { x: p.y * 2, y: -p.x }]));
+    applyLayout(cy, computed, positions);
+    expect(positionsOf(cy)).toEqual(computed);
+    expect(positions).toEqual(computed);
+  });
+
+  it('places a node that arrived while the layout ran beside its neighbour, and ignores one that left', () => {
+    const { cy, positions } = drawn();
+    const computed = new Map([...positionsOf(cy)].filter(([id]) => id !== 'db').map(([id, p]) => [id, { x: p.x + 1000, y: p.y }]));
+    computed.set('gone', { x: 5, y: 5 });
+    applyLayout(cy, computed, positions);
+    const db = cy.getElementById('db').position();
+    const rat = computed.get('rat')!;
+    expect(db.x).toBeGreaterThan(rat.x);
+    expect(Math.abs(db.y - rat.y)).toBeLessThan(200);
+    expect(positions.get('db')).toEqual(db);
+    expect(positions.has('gone')).toBe(false);
   });
 });

@@ -17,11 +17,13 @@ export interface SyncResult {
   needsLayout: boolean;
 }
 
+// Every full layout frames the whole graph at once: no animation, which would also cost as much again.
+const FRAME = { fit: true, padding: 30, animate: false } as const;
+
 /** Cytoscape options for a layout algorithm; traffic flows left to right, as new-node placement assumes. */
 export function layoutOptions(algorithm: LayoutAlgorithm): LayoutOptions {
-  const common = { fit: true, padding: 30, animate: false } as const;
   if (algorithm === 'dagre') {
-    return { name: 'dagre', rankDir: 'LR', nodeSep: 60, rankSep: 110, ...common } as LayoutOptions;
+    return { name: 'dagre', rankDir: 'LR', nodeSep: 60, rankSep: 110, ...FRAME } as LayoutOptions;
   }
   return {
     name: 'fcose',
@@ -29,7 +31,7 @@ export function layoutOptions(algorithm: LayoutAlgorithm): LayoutOptions {
     randomize: true,
     nodeRepulsion: () => 6000,
     idealEdgeLength: () => 90,
-    ...common,
+    ...FRAME,
   } as LayoutOptions;
 }
 
@@ -97,4 +99,20 @@ export function runLayout(cy: Core, choice: LayoutName, positions: Map<string, P
   layout.one('layoutstop', () => recordPositions(cy, positions));
   layout.run();
   return algorithm;
+}
+
+/**
+ * Applies a layout computed elsewhere (the layout worker) as a preset layout, framed as `runLayout` frames
+ * its own, and remembers every position. Nodes that arrived while the layout ran are placed beside their
+ * neighbours; nodes that left meanwhile are ignored.
+ */
+export function applyLayout(cy: Core, computed: ReadonlyMap<string, Position>, positions: Map<string, Position>): void {
+  const placement = placeNodes({
+    nodes: cy.nodes().map((n) => ({ id: n.id(), namespace: String(n.data('namespace') ?? '') })),
+    edges: cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+    known: computed,
+  });
+  const layout = cy.layout({ name: 'preset', positions: Object.fromEntries(placement.positions), ...FRAME });
+  layout.one('layoutstop', () => recordPositions(cy, positions));
+  layout.run();
 }

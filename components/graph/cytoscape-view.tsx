@@ -8,10 +8,12 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
-import { runLayout, syncElements } from './cy-sync';
+import { useCanvasGeometry, useFocusedNode, type CanvasGeometry } from './canvas-focus';
+import { syncElements } from './cy-sync';
 import type { CyElement } from './elements';
+import { createLayoutWorker, LayoutRunner } from './layout-client';
 import type { Position } from './placement';
-import { buildStylesheet, FLOW_DASH, readGraphColors } from './stylesheet';
+import { buildStylesheet, DENSE_EDGES_ABOVE, FLOW_DASH, NODE_LABEL_MIN_ZOOM, readGraphColors } from './stylesheet';
 import type { LayoutName } from './url-state';
 
 cytoscape.use(dagre);
@@ -36,24 +38,70 @@ export interface CytoscapeViewProps {
   dark: boolean;
   onSelect: (selection: GraphSelection) => void;
   onLayoutRun: () => void;
+  /** Positions to start from, read on mount only (the rendering benchmark draws without running a layout). */
+  initialPositions?: ReadonlyMap<string, Position>;
+  /** A layout is running in the worker (true) or no longer (false). */
+  onLayoutPending?: (pending: boolean) => void;
+  /** The node the keyboard is on, outlined and kept in view; null for none. */
+  focusedId?: string | null;
+  /** Hands over the canvas' geometry once there is a canvas, and null when it goes. Must be stable. */
+  onGeometry?: (geometry: CanvasGeometry | null) => void;
 }
 
 /** The graph canvas. Positions live in a ref keyed by node id, so they survive re-renders and remounts. */
-export function CytoscapeView({ elements, layout, relayoutToken, animate, dark, onSelect, onLayoutRun }: CytoscapeViewProps) {
+export function CytoscapeView(props: CytoscapeViewProps) {
+  const { elements, layout, relayoutToken, animate, dark, onSelect, onLayoutRun, onLayoutPending, focusedId, onGeometry } = props;
   const [cy, setCy] = useState<Core | null>(null);
-  const positions = useRef(new Map<string, Position>());
+  const positions = useRef(new Map<string, Position>(props.initialPositions));
   const fitted = useRef<Core | null>(null);
   const lastLayoutInputs = useRef({ layout, relayoutToken });
-  const callbacks = useRef({ onSelect, onLayoutRun, layout });
+  const callbacks = useRef({ onSelect, onLayoutRun, onLayoutPending, layout });
+  const runner = useRef<LayoutRunner | null>(null);
 
   useEffect(() => {
-    callbacks.current = { onSelect, onLayoutRun, layout };
+    callbacks.current = { onSelect, onLayoutRun, onLayoutPending, layout };
   });
 
-  const stylesheet = useMemo(
-    () => buildStylesheet(readGraphColors((v) => getComputedStyle(document.documentElement).getPropertyValue(v)), { dark }),
-    [dark],
+  // Created on first use and stopped on unmount, so a worker never outlives the canvas.
+  const layoutRunner = () =>
+    (runner.current ??= new LayoutRunner({
+      positions: positions.current,
+      createWorker: typeof Worker === 'undefined' ? undefined : createLayoutWorker,
+      onLayout: () => callbacks.current.onLayoutRun(),
+      onPending: (pending) => callbacks.current.onLayoutPending?.(pending),
+    }));
+  useEffect(
+    () => () => {
+      runner.current?.dispose();
+      runner.current = null;
+    },
+    [],
   );
+
+  const dense = elements.filter((e) => e.group === 'edges').length > DENSE_EDGES_ABOVE;
+  // A dense graph fits at a small zoom, so it starts without node labels; zooming in past the threshold restyles once.
+  const [zoomedOut, setZoomedOut] = useState(true);
+  const stylesheet = useMemo(
+    () =>
+      buildStylesheet(readGraphColors((v) => getComputedStyle(document.documentElement).getPropertyValue(v)), {
+        dark,
+        // Only crossing a threshold changes the sheet; numbers that stay on one side must not restyle the graph.
+        edgeCount: dense ? DENSE_EDGES_ABOVE + 1 : 0,
+        zoomedOut: dense && zoomedOut,
+      }),
+    [dark, dense, zoomedOut],
+  );
+
+  useEffect(() => {
+    if (!cy) return;
+    // Not checked at once: before the first fit the zoom is 1, and labels switched on for that moment would cost
+    // the first frame a thousand label measurements. The fit's own zoom event settles it.
+    const check = () => setZoomedOut(cy.zoom() < NODE_LABEL_MIN_ZOOM);
+    cy.on('zoom', check);
+    return () => {
+      if (!cy.destroyed()) cy.off('zoom', check);
+    };
+  }, [cy]);
 
   const handleCy = useCallback((instance: Core) => setCy((prev) => (prev === instance ? prev : instance)), []);
 
@@ -79,8 +127,11 @@ export function CytoscapeView({ elements, layout, relayoutToken, animate, dark, 
     const container = cy?.container();
     if (!cy || !container) return;
     // The side panel opening or closing resizes the canvas without a window resize event.
-    const observer = new ResizeObserver(() => {
-      if (!cy.destroyed()) cy.resize();
+    // It also reports once on attach; resizing then would redraw the whole graph a second time for nothing.
+    const observer = new ResizeObserver(([entry]) => {
+      if (cy.destroyed() || !entry) return;
+      const { width, height } = entry.contentRect;
+      if (Math.round(width) !== cy.width() || Math.round(height) !== cy.height()) cy.resize();
     });
     observer.observe(container);
     return () => observer.disconnect();
@@ -90,8 +141,7 @@ export function CytoscapeView({ elements, layout, relayoutToken, animate, dark, 
     if (!cy || cy.destroyed()) return;
     const result = syncElements(cy, elements, positions.current);
     if (result.needsLayout) {
-      runLayout(cy, callbacks.current.layout, positions.current);
-      callbacks.current.onLayoutRun();
+      layoutRunner().run(cy, callbacks.current.layout, { fresh: true });
       fitted.current = cy;
     } else if (fitted.current !== cy && cy.nodes().length > 0) {
       // A fresh canvas drawn from remembered positions: frame it once, later syncs keep the user's viewport.
@@ -106,9 +156,11 @@ export function CytoscapeView({ elements, layout, relayoutToken, animate, dark, 
     lastLayoutInputs.current = { layout, relayoutToken };
     if (previous.layout === layout && previous.relayoutToken === relayoutToken) return;
     if (cy.nodes().length === 0) return;
-    runLayout(cy, layout, positions.current);
-    callbacks.current.onLayoutRun();
+    layoutRunner().run(cy, layout);
   }, [cy, layout, relayoutToken]);
+
+  useCanvasGeometry(cy, onGeometry);
+  useFocusedNode(cy, focusedId ?? null, dark, elements);
 
   useEffect(() => {
     if (!cy || !animate) return;

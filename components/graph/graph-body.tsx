@@ -2,7 +2,7 @@
 
 import type { Graph } from '@/lib/mesh/graph/types';
 import type { GraphSelection } from './cytoscape-view';
-import type { CyElement, GraphView } from './elements';
+import { nodeDisplayName, type CyElement, type GraphView } from './elements';
 import { GraphCanvas } from './graph-canvas';
 import { GraphLoading, NoNamespaces, NoTraffic } from './graph-states';
 import { resolveSelection } from './selection';
@@ -53,6 +53,8 @@ export function GraphBody(props: GraphBodyProps) {
   }
 
   const selection = resolveSelection(graph, { node: state.node, edge: state.edge });
+  const names = new Map(view.nodes.map((n) => [n.id, nodeDisplayName(n)]));
+  const selected: GraphSelection = state.node ? { kind: 'node', id: state.node } : state.edge ? { kind: 'edge', id: state.edge } : null;
   const description = `Traffic graph of ${namespaces.join(', ')} over the last ${durationLabel(graph.duration)}`;
   return (
     <div className="space-y-1">
@@ -69,6 +71,8 @@ export function GraphBody(props: GraphBodyProps) {
           layout={state.layout}
           relayoutToken={props.relayoutToken}
           animate={props.animate}
+          selected={selected}
+          nameOf={(id) => names.get(id) ?? id}
           onSelect={props.onSelect}
         />
         {selection && (
@@ -77,6 +81,7 @@ export function GraphBody(props: GraphBodyProps) {
             selection={selection}
             onClose={() => props.onSelect(null)}
             onSelectNode={(id) => props.onSelect({ kind: 'node', id })}
+            chartWindow={{ duration: state.duration, refresh: state.refresh }}
           />
         )}
       </div>

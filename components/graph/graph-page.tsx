@@ -115,7 +115,9 @@ export function GraphPage() {
         relayoutToken={relayoutToken}
         onSelect={onSelect}
       />
-      {view && view.nodes.length + view.edges.length > 0 && <GraphTable view={view} selectedId={selectedId} onSelect={onSelect} />}
+      {view && view.nodes.length + view.edges.length > 0 && (
+        <GraphTable view={view} selectedId={selectedId} onSelect={onSelect} sort={state.sort} onSortChange={(sort) => update({ sort })} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphNode } from '@/lib/mesh/graph/types';
-import { detailsHref, nodeTraffic, ratesByKey, resolveSelection, tracesHref } from './selection';
+import type { GraphEdge, GraphNode } from '@/lib/mesh/graph/types';
+import { chartTarget, detailsHref, nodeTraffic, ratesByKey, resolveSelection, tracesHref } from './selection';
 import { testGraph } from './test-graph';
 
 const g = testGraph();
@@ -74,5 +74,31 @@ describe('ratesByKey', () => {
     [{ UF: 1, DC: 1 }, [['DC', 1], ['UF', 1]]],
   ])('%j', (rates, expected) => {
     expect(ratesByKey(rates)).toEqual(expected);
+  });
+});
+
+describe('chartTarget', () => {
+  const n = (extra: Partial<GraphNode>): GraphNode => ({ id: 'x', nodeType: 'app', namespace: 'bookinfo', health: 'healthy', inRps: 1, outRps: 1, inErrorRate: 0, ...extra });
+  const reviewsV2 = n({ app: 'reviews', version: 'v2', workload: 'reviews-v2' });
+  const productpage = n({ nodeType: 'workload', workload: 'productpage-v1', app: 'productpage' });
+  const reviewsSvc = n({ nodeType: 'service', service: 'reviews' });
+  const unknown = n({ nodeType: 'unknown', namespace: 'unknown', inRps: 0 });
+  const gateway = n({ nodeType: 'workload', workload: 'istio-ingressgateway', namespace: 'istio-system', inRps: 0, outRps: 10 });
+  const edgeOf = (source: GraphNode, target: GraphNode) => ({ kind: 'edge' as const, edge: g.edges[0] as GraphEdge, source, target });
+
+  it.each<[string, Parameters<typeof chartTarget>[0], ReturnType<typeof chartTarget>]>([
+    ['a versioned app is its workload', { kind: 'node', node: reviewsV2 }, { namespace: 'bookinfo', kind: 'workloads', name: 'reviews-v2', direction: 'inbound' }],
+    ['an app without version', { kind: 'node', node: n({ app: 'reviews' }) }, { namespace: 'bookinfo', kind: 'apps', name: 'reviews', direction: 'inbound' }],
+    ['a service', { kind: 'node', node: reviewsSvc }, { namespace: 'bookinfo', kind: 'services', name: 'reviews', direction: 'inbound' }],
+    ['an entry point charts what it sends', { kind: 'node', node: gateway }, { namespace: 'istio-system', kind: 'workloads', name: 'istio-ingressgateway', direction: 'outbound' }],
+    ['an unknown node has none', { kind: 'node', node: unknown }, undefined],
+    ['an edge is its target inbound from its source', edgeOf(productpage, reviewsSvc), {
+      namespace: 'bookinfo', kind: 'services', name: 'reviews', direction: 'inbound', peer: { namespace: 'bookinfo', kind: 'workloads', name: 'productpage-v1' },
+    }],
+    ['an edge from a service cannot be singled out', edgeOf(reviewsSvc, reviewsV2), undefined],
+    ['an edge from an unknown source cannot be singled out', edgeOf(unknown, productpage), undefined],
+    ['a missing selection has none', { kind: 'missing', id: 'gone' }, undefined],
+  ])('%s', (_name, selection, expected) => {
+    expect(chartTarget(selection)).toEqual(expected);
   });
 });

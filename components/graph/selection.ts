@@ -1,6 +1,7 @@
 // What the side panel shows for a selected node or edge: lookups, traffic rows and links. Pure.
 
 import type { Graph, GraphEdge, GraphNode } from '@/lib/mesh/graph/types';
+import type { Direction, MetricKind, Peer } from '@/lib/mesh/metrics/types';
 import { nodeDisplayName } from './elements';
 
 export type Selection =
@@ -68,4 +69,50 @@ export function tracesHref(node: GraphNode): string | undefined {
 /** Response codes or flags by rate, busiest first. */
 export function ratesByKey(rates: Record<string, number>): [string, number][] {
   return Object.entries(rates).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Which metrics the side panel charts: whose, which direction, and with which peer. */
+export interface ChartTarget {
+  namespace: string;
+  kind: MetricKind;
+  name: string;
+  direction: Direction;
+  peer?: Peer;
+}
+
+/** The metrics entity a node stands for; a versioned app node is its workload, so its charts are that version's. */
+function metricsEntity(node: GraphNode): Peer | undefined {
+  const ns = node.namespace;
+  switch (node.nodeType) {
+    case 'workload':
+      return node.workload ? { namespace: ns, kind: 'workloads', name: node.workload } : undefined;
+    case 'app':
+      if (node.version && node.workload) return { namespace: ns, kind: 'workloads', name: node.workload };
+      return node.app ? { namespace: ns, kind: 'apps', name: node.app } : undefined;
+    case 'service':
+      return node.service ? { namespace: ns, kind: 'services', name: node.service } : undefined;
+    case 'unknown':
+      return undefined;
+  }
+}
+
+/**
+ * What to chart for a selection: a node's inbound traffic (its outbound when it only sends, as an entry point
+ * does), an edge's traffic as its destination received it from its source. Undefined when the metrics cannot
+ * single that traffic out: an unknown node, or an edge whose source is unknown or a service (a service never
+ * sends, so no reporter names it as a source).
+ */
+export function chartTarget(selection: Selection): ChartTarget | undefined {
+  if (selection.kind === 'node') {
+    const entity = metricsEntity(selection.node);
+    if (!entity) return undefined;
+    const sendsOnly = selection.node.inRps === 0 && selection.node.outRps > 0;
+    if (sendsOnly && entity.kind === 'services') return undefined;
+    return { ...entity, direction: sendsOnly ? 'outbound' : 'inbound' };
+  }
+  if (selection.kind !== 'edge' || !selection.source || !selection.target) return undefined;
+  const target = metricsEntity(selection.target);
+  const source = metricsEntity(selection.source);
+  if (!target || !source || source.kind === 'services') return undefined;
+  return { ...target, direction: 'inbound', peer: source };
 }

@@ -5,7 +5,8 @@ import type { Graph } from '@/lib/mesh/graph/types';
 import { EdgeDetails } from './edge-details';
 import { nodeDisplayName } from './elements';
 import { NodeDetails } from './node-details';
-import type { Selection } from './selection';
+import { chartTarget, type Selection } from './selection';
+import { SideCharts, type ChartWindow } from './side-charts';
 import { BUTTON_CLASS } from './toolbar-controls';
 
 export interface SidePanelProps {
@@ -13,6 +14,8 @@ export interface SidePanelProps {
   selection: Selection;
   onClose: () => void;
   onSelectNode: (id: string) => void;
+  /** The period and refresh the small charts follow (the graph's own). */
+  chartWindow: ChartWindow;
 }
 
 function title(selection: Selection): string {
@@ -29,8 +32,9 @@ function title(selection: Selection): string {
 }
 
 /** Details of the selected node or edge; Escape closes it. */
-export function SidePanel({ graph, selection, onClose, onSelectNode }: SidePanelProps) {
+export function SidePanel({ graph, selection, onClose, onSelectNode, chartWindow }: SidePanelProps) {
   const headingId = useId();
+  const target = chartTarget(selection);
   const name = title(selection);
   const closeRef = useRef(onClose);
 
@@ -61,6 +65,7 @@ export function SidePanel({ graph, selection, onClose, onSelectNode }: SidePanel
       </div>
       {selection.kind === 'node' && graph && <NodeDetails graph={graph} node={selection.node} onSelectNode={onSelectNode} />}
       {selection.kind === 'edge' && <EdgeDetails edge={selection.edge} />}
+      {target && <SideCharts target={target} chartWindow={chartWindow} tcp={selection.kind === 'edge' && selection.edge.protocol === 'tcp'} />}
       {selection.kind === 'missing' && (
         <p>
           <span className="font-mono">{selection.id}</span> is not in the current graph. It may have stopped receiving

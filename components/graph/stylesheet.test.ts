@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStylesheet, FALLBACK_COLORS, readGraphColors } from './stylesheet';
+import { buildStylesheet, DENSE_EDGES_ABOVE, FALLBACK_COLORS, readGraphColors } from './stylesheet';
 
 describe('readGraphColors', () => {
   it.each<[string, Record<string, string>, Partial<typeof FALLBACK_COLORS>]>([
@@ -40,5 +40,23 @@ describe('buildStylesheet', () => {
   it('draws text light on dark', () => {
     const dark = buildStylesheet(colors, { dark: true }).find((b) => b.selector === 'node');
     expect(dark && 'style' in dark ? (dark.style as Record<string, unknown>).color : undefined).toBe('#e2e8f0');
+  });
+
+  it.each<[string, number, { curve: string; label: string; highlighted: unknown }]>([
+    ['a graph at the threshold keeps curves and labels', DENSE_EDGES_ABOVE, { curve: 'bezier', label: 'data(label)', highlighted: undefined }],
+    ['a dense graph draws plain lines, with direction and label only where highlighted', DENSE_EDGES_ABOVE + 1, {
+      curve: 'haystack', label: '', highlighted: { label: 'data(label)', 'curve-style': 'straight' },
+    }],
+  ])('%s', (_name, edgeCount, expected) => {
+    const blocks = buildStylesheet(colors, { dark: false, edgeCount });
+    const style = (selector: string) => {
+      const block = blocks.find((b) => b.selector === selector);
+      return block && 'style' in block ? (block.style as Record<string, unknown>) : undefined;
+    };
+    expect({
+      curve: style('edge')?.['curve-style'],
+      label: style('edge')?.label,
+      highlighted: style('edge.find-match, edge.chosen'),
+    }).toEqual(expected);
   });
 });

@@ -26,12 +26,38 @@ export function readGraphColors(lookup: (cssVariable: string) => string): GraphC
 /** Dash pattern of animated edges; the animation shifts the offset by this period to loop seamlessly. */
 export const FLOW_DASH = [6, 4] as const;
 
+/**
+ * Above this many edges the graph is dense: edges are plain lines (cytoscape's cheap "haystack" edges, without
+ * arrows) and only highlighted edges (selected or found) get a direction, a label and a lock. Curves, arrows and
+ * thousands of edge labels cost most of a large graph's first frame (bench/graph-render.ts), and at the zoom such
+ * a graph fits in none of them can be read anyway; the side panel and the table view have every number.
+ */
+export const DENSE_EDGES_ABOVE = 1000;
+
+/**
+ * Labels smaller than this on screen are not drawn: at the zoom a large graph fits in they would be a couple of
+ * pixels tall, unreadable, and drawing them costs more than the shapes. Zooming in brings them back.
+ */
+const MIN_READABLE_FONT_PX = 8;
+const NODE_FONT_PX = 10;
+
+/**
+ * Below this zoom node labels are too small to draw (see MIN_READABLE_FONT_PX). A dense graph then leaves them
+ * out of its stylesheet altogether, which also spares measuring a thousand labels nobody would see.
+ */
+export const NODE_LABEL_MIN_ZOOM = MIN_READABLE_FONT_PX / NODE_FONT_PX;
+
 export interface StylesheetOptions {
   dark: boolean;
+  /** How many edges the graph has; above DENSE_EDGES_ABOVE it is drawn as a dense graph. */
+  edgeCount?: number;
+  /** The view is zoomed out below NODE_LABEL_MIN_ZOOM: a dense graph then drops node labels (nobody could read them). */
+  zoomedOut?: boolean;
 }
 
 /** The cytoscape stylesheet: fill by health, shape by node type, edge colour by error rate. */
-export function buildStylesheet(colors: GraphColors, { dark }: StylesheetOptions): StylesheetJsonBlock[] {
+export function buildStylesheet(colors: GraphColors, { dark, edgeCount = 0, zoomedOut = false }: StylesheetOptions): StylesheetJsonBlock[] {
+  const dense = edgeCount > DENSE_EDGES_ABOVE;
   const text = dark ? '#e2e8f0' : '#0f172a';
   const textBg = dark ? '#020617' : '#ffffff';
   const accent = dark ? '#7dd3fc' : '#0369a1';
@@ -39,11 +65,12 @@ export function buildStylesheet(colors: GraphColors, { dark }: StylesheetOptions
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        label: dense && zoomedOut ? '' : 'data(label)',
         'text-wrap': 'wrap',
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'font-size': 10,
+        'font-size': NODE_FONT_PX,
+        'min-zoomed-font-size': MIN_READABLE_FONT_PX,
         color: text,
         'text-background-color': textBg,
         'text-background-opacity': 0.7,
@@ -72,13 +99,14 @@ export function buildStylesheet(colors: GraphColors, { dark }: StylesheetOptions
       selector: 'edge',
       style: {
         width: 2,
-        'curve-style': 'bezier',
+        'curve-style': dense ? 'haystack' : 'bezier',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'line-color': colors.idle,
         'target-arrow-color': colors.idle,
-        label: 'data(label)',
+        label: dense ? '' : 'data(label)',
         'font-size': 9,
+        'min-zoomed-font-size': MIN_READABLE_FONT_PX,
         color: text,
         'text-background-color': textBg,
         'text-background-opacity': 0.85,
@@ -95,6 +123,7 @@ export function buildStylesheet(colors: GraphColors, { dark }: StylesheetOptions
       selector: 'edge.flow',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [...FLOW_DASH] },
     },
+    ...(dense ? [{ selector: 'edge.find-match, edge.chosen', style: { label: 'data(label)', 'curve-style': 'straight' as const } }] : []),
     { selector: '.find-match', style: { 'underlay-color': accent, 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
     { selector: 'edge.find-match', style: { width: 4 } },
     { selector: 'node.chosen', style: { 'border-width': 3, 'border-color': accent, 'border-style': 'solid' } },

@@ -6,7 +6,9 @@ import {
   effectiveNamespaces,
   parseGraphUrlState,
   parseNamespaceList,
+  parseTableSorts,
   serializeGraphUrlState,
+  serializeTableSorts,
   type GraphUrlState,
 } from './url-state';
 
@@ -41,6 +43,9 @@ describe('parseGraphUrlState', () => {
     ['find=version%20%3D%20v2&hide=rps%20%3C%201', { find: 'version = v2', hide: 'rps < 1' }],
     ['node=abc', { node: 'abc', edge: null }],
     ['edge=e1&node=', { node: null, edge: 'e1' }],
+    ['sort=nodes:inRps:desc', { sort: { nodes: { key: 'inRps', direction: 'desc' }, edges: null } }],
+    ['sort=edges%3Arps%3Aasc', { sort: { nodes: null, edges: { key: 'rps', direction: 'asc' } } }],
+    ['sort=bogus', {}],
   ])('%s', (query, expected) => {
     expect(parse(query)).toEqual({ ...DEFAULT_GRAPH_URL_STATE, ...expected });
   });
@@ -58,6 +63,8 @@ describe('serializeGraphUrlState', () => {
     [{ find: 'name ~ rev', hide: '' }, 'graphType=versionedApp&find=name+%7E+rev'],
     [{ node: 'n1', edge: 'e1' }, 'graphType=versionedApp&node=n1'],
     [{ edge: 'e1' }, 'graphType=versionedApp&edge=e1'],
+    [{ sort: { nodes: null, edges: { key: 'rps', direction: 'desc' } } }, 'graphType=versionedApp&sort=edges%3Arps%3Adesc'],
+    [{ sort: { nodes: null, edges: null } }, 'graphType=versionedApp'],
   ])('%j → %s', (change, expected) => {
     expect(serializeGraphUrlState({ ...DEFAULT_GRAPH_URL_STATE, ...change }).toString()).toBe(expected);
   });
@@ -66,9 +73,46 @@ describe('serializeGraphUrlState', () => {
     { namespaces: ['bookinfo', 'travel'], graphType: 'service', duration: 86400, refresh: 300 },
     { edgeLabel: 'errorRate', serviceNodes: false, idleEdges: true, mtls: false, animate: true, layout: 'fcose' },
     { find: 'a = "b, c" && !outside', hide: 'ns = x', edge: 'x->y' },
+    { node: 'pp', sort: { nodes: { key: 'health', direction: 'desc' }, edges: { key: 'edge', direction: 'asc' } } },
   ])('round-trips %j', (change) => {
     const state = { ...DEFAULT_GRAPH_URL_STATE, ...change };
     expect(parseGraphUrlState(serializeGraphUrlState(state))).toEqual(state);
+  });
+});
+
+describe('parseTableSorts', () => {
+  const nodes = (key: string, direction: string) => ({ nodes: { key, direction }, edges: null });
+  const edges = (key: string, direction: string) => ({ nodes: null, edges: { key, direction } });
+  it.each<[string | null, unknown]>([
+    [null, { nodes: null, edges: null }],
+    ['', { nodes: null, edges: null }],
+    ['nodes:inRps:desc', nodes('inRps', 'desc')],
+    ['nodes:name:asc', nodes('name', 'asc')],
+    ['edges:mtls:desc', edges('mtls', 'desc')],
+    ['nodes:inRps:desc,edges:rps:asc', { nodes: { key: 'inRps', direction: 'desc' }, edges: { key: 'rps', direction: 'asc' } }],
+    [' edges:rps:asc , nodes:health:asc ', { nodes: { key: 'health', direction: 'asc' }, edges: { key: 'rps', direction: 'asc' } }],
+    // Bad entries are dropped one by one; the good ones stay.
+    ['nodes:rps:desc', { nodes: null, edges: null }],
+    ['edges:inRps:desc,edges:rps:desc', edges('rps', 'desc')],
+    ['nodes:inRps:down', { nodes: null, edges: null }],
+    ['nodes:inRps', { nodes: null, edges: null }],
+    ['nodes:inRps:desc:extra', { nodes: null, edges: null }],
+    ['pods:name:asc,nodes:name:desc', nodes('name', 'desc')],
+    ['nodes:NAME:asc', { nodes: null, edges: null }],
+    ['nodes:__proto__:asc', { nodes: null, edges: null }],
+    // The first entry for a table wins.
+    ['edges:rps:desc,edges:protocol:asc', edges('rps', 'desc')],
+  ])('%j', (raw, expected) => {
+    expect(parseTableSorts(raw)).toEqual(expected);
+  });
+
+  it.each([
+    [{ nodes: null, edges: null }, ''],
+    [{ nodes: { key: 'outRps', direction: 'asc' }, edges: null }, 'nodes:outRps:asc'],
+    [{ nodes: { key: 'type', direction: 'desc' }, edges: { key: 'find', direction: 'asc' } }, 'nodes:type:desc,edges:find:asc'],
+  ] as const)('serializes %j as %j', (sorts, expected) => {
+    expect(serializeTableSorts(sorts)).toBe(expected);
+    expect(parseTableSorts(expected)).toEqual(sorts);
   });
 });
 

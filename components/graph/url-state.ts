@@ -1,6 +1,7 @@
 // The graph page's shareable state, read from and written to the URL. Pure: no React, no Next.
 
 import { GRAPH_TYPES, type GraphType } from '@/lib/mesh/graph/types';
+import { EDGE_COLUMNS, NO_SORT, NODE_COLUMNS, type SortDirection, type TableSorts } from './table-sort';
 
 export const DURATIONS = [
   { seconds: 60, label: '1m' },
@@ -64,6 +65,8 @@ export interface GraphUrlState {
   hide: string;
   node: string | null;
   edge: string | null;
+  /** The table view's sort, one per table. */
+  sort: TableSorts;
 }
 
 export const DEFAULT_GRAPH_URL_STATE: GraphUrlState = {
@@ -81,6 +84,7 @@ export const DEFAULT_GRAPH_URL_STATE: GraphUrlState = {
   hide: '',
   node: null,
   edge: null,
+  sort: NO_SORT,
 };
 
 const BOOLEAN_KEYS = ['serviceNodes', 'idleEdges', 'mtls', 'animate'] as const;
@@ -105,6 +109,37 @@ export function parseNamespaceList(raw: string): string[] {
   return [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
 }
 
+const SORT_DIRECTIONS: readonly SortDirection[] = ['asc', 'desc'];
+
+/**
+ * Reads `sort=nodes:inRps:desc,edges:rps:asc`. Entries naming an unknown table, column or direction are
+ * dropped one by one; the first valid entry for a table wins.
+ */
+export function parseTableSorts(raw: string | null): TableSorts {
+  const sorts: TableSorts = { ...NO_SORT };
+  for (const entry of (raw ?? '').split(',')) {
+    const [table, key, direction, ...rest] = entry.trim().split(':');
+    if (rest.length > 0 || direction === undefined || !SORT_DIRECTIONS.includes(direction as SortDirection)) continue;
+    const dir = direction as SortDirection;
+    if (table === 'nodes' && sorts.nodes === null) {
+      const column = NODE_COLUMNS.find((c) => c.key === key);
+      if (column) sorts.nodes = { key: column.key, direction: dir };
+    } else if (table === 'edges' && sorts.edges === null) {
+      const column = EDGE_COLUMNS.find((c) => c.key === key);
+      if (column) sorts.edges = { key: column.key, direction: dir };
+    }
+  }
+  return sorts;
+}
+
+/** Writes the table sorts as `nodes:<key>:<dir>,edges:<key>:<dir>`; empty when neither table is sorted. */
+export function serializeTableSorts(sorts: TableSorts): string {
+  const entries: string[] = [];
+  if (sorts.nodes) entries.push(`nodes:${sorts.nodes.key}:${sorts.nodes.direction}`);
+  if (sorts.edges) entries.push(`edges:${sorts.edges.key}:${sorts.edges.direction}`);
+  return entries.join(',');
+}
+
 /** Reads the graph state from URL search params; unknown or invalid values fall back to the defaults. */
 export function parseGraphUrlState(params: URLSearchParams): GraphUrlState {
   const d = DEFAULT_GRAPH_URL_STATE;
@@ -124,6 +159,7 @@ export function parseGraphUrlState(params: URLSearchParams): GraphUrlState {
     hide: params.get('hide') ?? '',
     node: params.get('node') || null,
     edge: params.get('edge') || null,
+    sort: parseTableSorts(params.get('sort')),
   };
   for (const key of BOOLEAN_KEYS) state[key] = parseBoolean(params.get(key), d[key]);
   return state;
@@ -147,6 +183,8 @@ export function serializeGraphUrlState(state: GraphUrlState): URLSearchParams {
   if (state.hide) out.set('hide', state.hide);
   if (state.node) out.set('node', state.node);
   else if (state.edge) out.set('edge', state.edge);
+  const sort = serializeTableSorts(state.sort);
+  if (sort) out.set('sort', sort);
   return out;
 }
 
