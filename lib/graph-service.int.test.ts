@@ -1,15 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventually, groundTruth, quietWindowEnd, rateWindow, simulatorHistorySeconds } from '../lab/testing/lab-clients';
+import { eventually, groundTruth, quietWindowEnd, rateWindow, simulatorHistorySeconds, withinOneBucket } from '../lab/testing/lab-clients';
 import type { TruthReport } from '../lab/simulator/ground-truth';
-import { DURATION_BUCKETS_MS } from '../lab/simulator/metrics';
 import type { Graph } from './mesh/graph/types';
-
-/** Whether two latencies are at most one Istio histogram bucket apart (the precision of a bucketed quantile). */
-function withinOneBucket(a: number, b: number): boolean {
-  const index = (x: number) => DURATION_BUCKETS_MS.findIndex((le) => x <= le);
-  return Math.abs(index(a) - index(b)) <= 1;
-}
 
 /** Calls the real route handler with a fresh module graph, so configuration changes take effect. */
 async function getGraph(query: string, env: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
 import { SCRAPE_INTERVAL_SECONDS } from '../configs';
+import { DURATION_BUCKETS_MS } from '../simulator/metrics';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -132,4 +133,11 @@ export async function rateWindow(evalSeconds: number, rangeSeconds: number): Pro
   const extStart = toStart < threshold ? toStart : threshold / 2.2;
   const extEnd = toEnd < threshold ? toEnd : threshold / 2.2;
   return { first, last, factor: (sampled + extStart + extEnd) / sampled };
+}
+
+/** Whether two latencies are at most one Istio histogram bucket apart (the precision of a bucketed quantile). */
+export function withinOneBucket(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  const index = (x: number) => DURATION_BUCKETS_MS.findIndex((le) => x <= le);
+  return Math.abs(index(a) - index(b)) <= 1;
 }
