@@ -5,39 +5,9 @@ import { z } from 'zod';
 import { appConfig } from '../config/env';
 import { UpstreamError } from '../errors';
 import { callUpstream } from '../upstream-call';
+import { readInstantResult, readRangeResult, type InstantSample, type RangeSeries } from './results';
 
-/** One series of an instant-query result. */
-export interface InstantSample {
-  labels: Record<string, string>;
-  value: number;
-  timestamp: number;
-}
-
-const instantResult = z.object({
-  resultType: z.literal('vector'),
-  result: z.array(
-    z.object({
-      metric: z.object({ labels: z.record(z.string(), z.string()) }),
-      value: z.object({ time: z.date(), value: z.number() }),
-    }),
-  ),
-});
-
-/** One series of a range-query result: its labels and `[unixSeconds, value]` samples (NaN stays NaN). */
-export interface RangeSeries {
-  labels: Record<string, string>;
-  values: [t: number, value: number][];
-}
-
-const rangeResult = z.object({
-  resultType: z.literal('matrix'),
-  result: z.array(
-    z.object({
-      metric: z.object({ labels: z.record(z.string(), z.string()) }),
-      values: z.array(z.object({ time: z.date(), value: z.number() })),
-    }),
-  ),
-});
+export type { InstantSample, RangeSeries };
 
 const buildInfo = z.object({ version: z.string() });
 
@@ -69,13 +39,9 @@ function withPrometheus<T>(call: (p: PrometheusDriver) => Promise<T>): Promise<T
 /** Runs an instant query; `promql` must come from the typed builder in lib/promql. */
 export async function instantQuery(promql: string, time?: Date): Promise<InstantSample[]> {
   const raw = await withPrometheus((p) => p.instantQuery(promql, time));
-  const parsed = instantResult.safeParse(raw);
-  if (!parsed.success) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected query response');
-  return parsed.data.result.map((s) => ({
-    labels: s.metric.labels,
-    value: s.value.value,
-    timestamp: s.value.time.getTime(),
-  }));
+  const samples = readInstantResult(raw);
+  if (!samples) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected query response');
+  return samples;
 }
 
 /**
@@ -84,12 +50,9 @@ export async function instantQuery(promql: string, time?: Date): Promise<Instant
  */
 export async function rangeQuery(promql: string, start: Date, end: Date, stepSeconds: number): Promise<RangeSeries[]> {
   const raw = await withPrometheus((p) => p.rangeQuery(promql, start, end, stepSeconds));
-  const parsed = rangeResult.safeParse(raw);
-  if (!parsed.success) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected range query response');
-  return parsed.data.result.map((s) => ({
-    labels: s.metric.labels,
-    values: s.values.map((v): [number, number] => [v.time.getTime() / 1000, v.value]),
-  }));
+  const series = readRangeResult(raw);
+  if (!series) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected range query response');
+  return series;
 }
 
 /**
