@@ -78,3 +78,37 @@ describe('readConfig', () => {
     expect(config.upstreamTimeoutMs).toBe(2500);
   });
 });
+
+describe('MESHSCOPE_HEALTH_CONFIG', () => {
+  const files: Record<string, string> = {
+    '/etc/meshscope/health.yaml': 'rules:\n  - namespace: payments\n    thresholds: { http5xx: { failure: 0.02 } }\n',
+    '/etc/meshscope/typo.json': '{"rules": [{"thresholds": {"http5xx": {"failur": 0.02}}}]}',
+    '/etc/meshscope/unreadable.yaml': '',
+  };
+  const fileExists = (path: string) => path in files;
+  const readFile = (path: string) => {
+    if (path === '/etc/meshscope/unreadable.yaml') throw new Error('EACCES: permission denied');
+    return files[path] ?? '';
+  };
+  const read = (value?: string) => readConfig(value === undefined ? {} : { MESHSCOPE_HEALTH_CONFIG: value }, fileExists, readFile);
+
+  it('means no rules when unset or blank', () => {
+    expect(read().healthRules).toEqual({ configured: true, value: [] });
+    expect(read('  ').healthRules).toEqual({ configured: true, value: [] });
+  });
+
+  it('reads the rules of the file it names', () => {
+    const setting = read(' /etc/meshscope/health.yaml ').healthRules;
+    expect(setting.configured && setting.value.map((r) => [r.namespace?.source, r.thresholds.http5xx.failure])).toEqual([['^(?:payments)$', 0.02]]);
+  });
+
+  it.each([
+    ['/nope.yaml', 'MESHSCOPE_HEALTH_CONFIG: no file at /nope.yaml'],
+    ['/etc/meshscope/typo.json', 'MESHSCOPE_HEALTH_CONFIG: /etc/meshscope/typo.json: rules[0].thresholds.http5xx: Unrecognized key: "failur"'],
+    ['/etc/meshscope/unreadable.yaml', 'MESHSCOPE_HEALTH_CONFIG: cannot read /etc/meshscope/unreadable.yaml (EACCES: permission denied)'],
+  ])('a broken %s is a start-up problem naming the field', (path, reason) => {
+    const config = read(path);
+    expect(config.healthRules).toEqual({ configured: false, reason });
+    expect(config.problems).toContain(reason);
+  });
+});

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseHealthConfig, type HealthRule } from '../mesh/inventory/thresholds';
 
 /** How to reach one upstream, or why it cannot be reached. */
 export type Setting<T> = { configured: true; value: T } | { configured: false; reason: string };
@@ -24,6 +25,11 @@ export interface AppConfig {
   kubernetes: Setting<KubernetesSettings>;
   /** Per-call timeout toward any upstream. */
   upstreamTimeoutMs: number;
+  /**
+   * Health-threshold rules from the file MESHSCOPE_HEALTH_CONFIG names (none when unset). A broken file leaves
+   * the setting unconfigured, so health answers with the problem instead of quietly judging by other thresholds.
+   */
+  healthRules: Setting<HealthRule[]>;
   /** Every configuration problem, each naming its variable; logged once at start. */
   problems: string[];
 }
@@ -81,8 +87,25 @@ function kubernetesSetting(env: Env, fileExists: (path: string) => boolean): Set
   return { configured: false, reason: 'KUBECONFIG is not set and the console is not running in a cluster' };
 }
 
-/** Reads and validates the console's configuration from an environment (pure apart from the file check). */
-export function readConfig(env: Env, fileExists: (path: string) => boolean = existsSync): AppConfig {
+function healthRulesSetting(env: Env, fileExists: (path: string) => boolean, readFile: (path: string) => string): Setting<HealthRule[]> {
+  const raw = env.MESHSCOPE_HEALTH_CONFIG;
+  if (blank(raw)) return { configured: true, value: [] };
+  const path = raw.trim();
+  if (!fileExists(path)) return { configured: false, reason: `MESHSCOPE_HEALTH_CONFIG: no file at ${path}` };
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (err) {
+    return { configured: false, reason: `MESHSCOPE_HEALTH_CONFIG: cannot read ${path} (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const parsed = parseHealthConfig(text);
+  return parsed.ok ? { configured: true, value: parsed.rules } : { configured: false, reason: `MESHSCOPE_HEALTH_CONFIG: ${path}: ${parsed.error}` };
+}
+
+const readUtf8 = (path: string) => readFileSync(path, 'utf8');
+
+/** Reads and validates the console's configuration from an environment (pure apart from the file reads). */
+export function readConfig(env: Env, fileExists: (path: string) => boolean = existsSync, readFile: (path: string) => string = readUtf8): AppConfig {
   const problems: string[] = [];
   let upstreamTimeoutMs = 10_000;
   if (!blank(env.MESHSCOPE_UPSTREAM_TIMEOUT_MS)) {
@@ -96,9 +119,10 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
     jaeger: jaegerUrl.configured ? { configured: true, value: { url: jaegerUrl.value } } : jaegerUrl,
     kubernetes: kubernetesSetting(env, fileExists),
     upstreamTimeoutMs,
+    healthRules: healthRulesSetting(env, fileExists, readFile),
     problems,
   };
-  for (const setting of [config.prometheus, config.jaeger, config.kubernetes]) {
+  for (const setting of [config.prometheus, config.jaeger, config.kubernetes, config.healthRules]) {
     if (!setting.configured) problems.push(setting.reason);
   }
   return config;

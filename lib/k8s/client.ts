@@ -50,7 +50,11 @@ function timeoutOption(ms: number) {
   return { middleware: [middleware], middlewareMergeStrategy: 'append' as const };
 }
 
-async function withKube<T>(call: (kc: KubeConfig, options: ReturnType<typeof timeoutOption>) => Promise<T>): Promise<T> {
+/**
+ * Runs one call with the configured client and the per-call timeout, turning failures into UpstreamErrors
+ * (502/504). Shared with the other readers in lib/k8s so they use the same client setup.
+ */
+export async function withKube<T>(call: (kc: KubeConfig, options: ReturnType<typeof timeoutOption>) => Promise<T>): Promise<T> {
   const { upstreamTimeoutMs } = appConfig();
   const kc = kubeConfig();
   return callUpstream('kubernetes', upstreamTimeoutMs, () => call(kc, timeoutOption(upstreamTimeoutMs)));

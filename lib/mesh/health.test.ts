@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestHealth, worstHealth } from './health';
+import { addRequests, DEFAULT_THRESHOLDS, emptyTally, mergeTally, requestFindings, requestHealth, worstHealth } from './health';
 
 const tally = (total: number, http5xx = 0, http4xx = 0, grpcOrNoResponse = 0) => ({ total, http5xx, http4xx, grpcOrNoResponse });
 
@@ -40,5 +40,43 @@ describe('worstHealth', () => {
     [['healthy', 'failure', 'degraded'], 'failure'],
   ] as const)('%o → %s', (states, expected) => {
     expect(worstHealth(...states)).toBe(expected);
+  });
+});
+
+describe('requestFindings', () => {
+  it('judges each error class against its own threshold, in a fixed order', () => {
+    expect(requestFindings(tally(100, 2, 15, 0)).map((f) => [f.rule, f.share, f.health])).toEqual([
+      ['http5xx', 0.02, 'degraded'],
+      ['http4xx', 0.15, 'degraded'],
+      ['grpcOrNoResponse', 0, 'healthy'],
+    ]);
+    expect(requestFindings(tally(100, 10))[0]?.threshold).toBe(DEFAULT_THRESHOLDS.http5xx);
+  });
+
+  it('finds nothing without traffic', () => {
+    expect(requestFindings(tally(0))).toEqual([]);
+  });
+});
+
+describe('addRequests', () => {
+  it.each([
+    ['HTTP 200', { request_protocol: 'http', response_code: '200' }, tally(2)],
+    ['HTTP 503', { request_protocol: 'http', response_code: '503' }, tally(2, 2)],
+    ['HTTP 404', { request_protocol: 'http', response_code: '404' }, tally(2, 0, 2)],
+    ['no response (code 0)', { request_protocol: 'http', response_code: '0' }, tally(2, 0, 0, 2)],
+    ['gRPC OK', { request_protocol: 'grpc', response_code: '200', grpc_response_status: '0' }, tally(2)],
+    ['gRPC UNAVAILABLE over HTTP 200', { request_protocol: 'grpc', response_code: '200', grpc_response_status: '14' }, tally(2, 0, 0, 2)],
+    ['a gRPC status on an HTTP request is ignored', { request_protocol: 'http', response_code: '200', grpc_response_status: '14' }, tally(2)],
+    ['no labels at all counts as a success', {}, tally(2)],
+  ])('%s', (_, labels, expected) => {
+    const t = emptyTally();
+    addRequests(t, labels, 2);
+    expect(t).toEqual(expected);
+  });
+
+  it('adds tallies', () => {
+    const t = tally(10, 1, 2, 3);
+    mergeTally(t, tally(5, 1, 1, 1));
+    expect(t).toEqual(tally(15, 2, 3, 4));
   });
 });
