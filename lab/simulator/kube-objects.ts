@@ -129,6 +129,9 @@ function istioSystem(): { namespace: V1Namespace; services: V1Service[]; workloa
   const gateway = workloadObjects(ns, { ...INGRESS_GATEWAY, name: INGRESS_GATEWAY.workload, replicas: 1, sidecar: false }, `docker.io/istio/proxyv2:${ISTIO_VERSION}`, 8080);
   for (const pod of gateway.pods) pod.metadata!.labels = { ...pod.metadata!.labels, istio: 'ingressgateway', 'service.istio.io/canonical-name': INGRESS_GATEWAY.app };
   gateway.deployment.spec!.template.metadata!.labels = { ...gateway.deployment.spec!.template.metadata!.labels, istio: 'ingressgateway' };
+  // A gateway is itself an Envoy proxy: its one container is named istio-proxy, as in Istio's gateway charts.
+  for (const spec of [gateway.deployment.spec!.template.spec!, gateway.replicaSet.spec!.template!.spec!, ...gateway.pods.map((p) => p.spec!)]) spec.containers = spec.containers.map((c) => ({ ...c, name: 'istio-proxy' }));
+  for (const pod of gateway.pods) pod.status!.containerStatuses = pod.status!.containerStatuses!.map((c) => ({ ...c, name: 'istio-proxy' }));
   const service = (name: string, selector: Record<string, string>, port: number): V1Service => ({
     apiVersion: 'v1',
     kind: 'Service',
