@@ -43,7 +43,15 @@ describe('formatValue', () => {
     [0, 'Bps', '0 B/s'],
     [2048, 'Bps', '2 KiB/s'],
     [5.5 * 1024 ** 3, 'Bps', '5.5 GiB/s'],
+    [0, 'cores', '0 cores'],
+    [0.0025, 'cores', '2.5 millicores'],
+    [0.25, 'cores', '250 millicores'],
+    [0.012345, 'cores', '12.3 millicores'],
+    [1, 'cores', '1 core'],
+    [1.0004, 'cores', '1 core'],
+    [2.345, 'cores', '2.35 cores'],
     [null, 'rps', 'no data'],
+    [Number.POSITIVE_INFINITY, 'cores', 'no data'],
     [Number.NaN, 'ms', 'no data'],
   ])('%d %s → %s', (value, unit, text) => {
     expect(formatValue(value, unit)).toBe(text);
@@ -63,6 +71,10 @@ describe('formatTick', () => {
     [2000, 'ms', '2 s'],
     [1024, 'bytes', '1 KiB'],
     [4096, 'Bps', '4 KiB/s'],
+    [0, 'cores', '0'],
+    [0.0025, 'cores', '2.5m'],
+    [0.125, 'cores', '130m'],
+    [1.5, 'cores', '1.5'],
   ])('%d %s → %s', (value, unit, text) => {
     expect(formatTick(value, unit)).toBe(text);
   });

@@ -1,8 +1,9 @@
 // Number and time formatting for charts: axis ticks, tooltips and the accessible summary. Pure.
 
-import type { MetricUnit } from '@/lib/mesh/metrics/types';
+import type { MetricUnit as ApiMetricUnit } from '@/lib/mesh/metrics/types';
 
-export type { MetricUnit };
+/** How a chart's values read: the metrics API's units, and `cores` (CPU cores in use) for container resources. */
+export type MetricUnit = ApiMetricUnit | 'cores';
 
 /** Words for a unit, for screen readers and axis titles. */
 export const UNIT_WORDS: Record<MetricUnit, string> = {
@@ -11,6 +12,7 @@ export const UNIT_WORDS: Record<MetricUnit, string> = {
   ms: 'milliseconds',
   bytes: 'bytes',
   Bps: 'bytes per second',
+  cores: 'CPU cores',
 };
 
 /** `n` with at most `digits` significant digits and no trailing zeros: 1234.5 → 1230, 0.012345 → 0.0123. */
@@ -48,7 +50,18 @@ function milliseconds(ms: number): string {
   return `${significant(ms)} ms`;
 }
 
-/** A value with its unit, as a tooltip shows it: `12.3 rps`, `0.5%`, `1.25 s`, `1.5 KiB`, `3 MiB/s`; null reads "no data". */
+// A sidecar idles at a few thousandths of a core; millicores (Kubernetes' own unit for requests and limits) read better.
+function cores(n: number): string {
+  if (n === 0) return '0 cores';
+  if (Math.abs(n) < 1) return `${significant(n * 1000)} millicores`;
+  const text = significant(n);
+  return `${text} ${text === '1' ? 'core' : 'cores'}`;
+}
+
+/**
+ * A value with its unit, as a tooltip shows it: `12.3 rps`, `0.5%`, `1.25 s`, `1.5 KiB`, `3 MiB/s`,
+ * `2.5 millicores`; null reads "no data".
+ */
 export function formatValue(value: number | null | undefined, unit: MetricUnit): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'no data';
   switch (unit) {
@@ -66,6 +79,8 @@ export function formatValue(value: number | null | undefined, unit: MetricUnit):
       return binary(value);
     case 'Bps':
       return `${binary(value)}/s`;
+    case 'cores':
+      return cores(value);
   }
 }
 
@@ -78,6 +93,9 @@ export function formatTick(value: number, unit: MetricUnit): string {
       return Math.abs(value) >= 1000 ? withSi(value) : significant(value, 2);
     case 'percent':
       return `${significant(value * 100, 2)}%`;
+    case 'cores':
+      // Kubernetes' quantity notation: `250m` is a quarter of a core.
+      return Math.abs(value) < 1 ? `${significant(value * 1000, 2)}m` : significant(value, 2);
     default:
       return formatValue(value, unit);
   }

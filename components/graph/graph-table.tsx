@@ -17,6 +17,7 @@ import {
   type ColumnSort,
   type TableSorts,
 } from './table-sort';
+import { SortHeader } from '../ui/sort-header';
 import { BUTTON_CLASS } from './toolbar-controls';
 
 const HEALTH_TEXT: Record<GraphNode['health'], string> = { healthy: 'Healthy', degraded: 'Degraded', failure: 'Failure', na: 'No traffic' };
@@ -24,7 +25,6 @@ const CELL = 'px-2 py-1';
 const NUMBER_CELL = `${CELL} text-right tabular-nums`;
 const ROW_CLASS =
   'border-t border-slate-100 aria-[current=true]:bg-sky-50 dark:border-slate-800 dark:aria-[current=true]:bg-sky-950';
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 export interface GraphTableProps {
   view: GraphView;
@@ -52,18 +52,7 @@ function HeaderRow<K extends string>({ columns, sort, onSort }: HeaderRowProps<K
       {columns.map((c) => {
         const direction = sort?.key === c.key ? sort.direction : undefined;
         return (
-          <th key={c.key} scope="col" aria-sort={direction && ARIA_SORT[direction]} className={`${CELL} ${c.numeric ? 'text-right' : ''}`}>
-            <button
-              type="button"
-              onClick={() => onSort(nextSort(sort, c.key, c.numeric))}
-              className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900 dark:hover:text-slate-100"
-            >
-              {c.label}
-              <span aria-hidden className={direction ? '' : 'opacity-30'}>
-                {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
-              </span>
-            </button>
-          </th>
+          <SortHeader key={c.key} label={c.label} direction={direction} numeric={c.numeric} className={CELL} onSort={() => onSort(nextSort(sort, c.key, c.numeric))} />
         );
       })}
     </tr>

@@ -1,27 +1,13 @@
 // The graph page's shareable state, read from and written to the URL. Pure: no React, no Next.
 
 import { GRAPH_TYPES, type GraphType } from '@/lib/mesh/graph/types';
+import { durationLabel, durationsUpTo, REFRESH_INTERVALS, type DurationChoice } from '../ui/time-choices';
 import { EDGE_COLUMNS, NO_SORT, NODE_COLUMNS, type SortDirection, type TableSorts } from './table-sort';
 
-export const DURATIONS = [
-  { seconds: 60, label: '1m' },
-  { seconds: 300, label: '5m' },
-  { seconds: 600, label: '10m' },
-  { seconds: 1800, label: '30m' },
-  { seconds: 3600, label: '1h' },
-  { seconds: 10800, label: '3h' },
-  { seconds: 21600, label: '6h' },
-  { seconds: 43200, label: '12h' },
-  { seconds: 86400, label: '1d' },
-] as const;
+/** The graph API takes up to a day of history. */
+export const DURATIONS = durationsUpTo(86_400);
 
-export const REFRESH_INTERVALS = [
-  { seconds: 0, label: 'Pause' },
-  { seconds: 10, label: '10s' },
-  { seconds: 30, label: '30s' },
-  { seconds: 60, label: '1m' },
-  { seconds: 300, label: '5m' },
-] as const;
+export { REFRESH_INTERVALS };
 
 export const EDGE_LABELS = [
   { value: 'none', label: 'No labels' },
@@ -198,12 +184,9 @@ export function effectiveNamespaces(
   return available.filter((ns) => ns.istioInjection === 'enabled').map((ns) => ns.name);
 }
 
-/** Short label of a duration in seconds, e.g. 300 → "5m". */
-export function durationLabel(seconds: number): string {
-  return DURATIONS.find((d) => d.seconds === seconds)?.label ?? `${seconds}s`;
-}
+export { durationLabel };
 
 /** The next longer duration choice, or undefined at the longest. */
-export function longerDuration(seconds: number): (typeof DURATIONS)[number] | undefined {
+export function longerDuration(seconds: number): DurationChoice | undefined {
   return DURATIONS.find((d) => d.seconds > seconds);
 }

@@ -2,13 +2,13 @@ import type { ReactNode } from 'react';
 import type { InventoryKind } from '@/lib/mesh/inventory/types';
 import { nextSort, type ColumnSort } from '../graph/table-sort';
 import { BUTTON_CLASS } from '../graph/toolbar-controls';
+import { SortHeader } from '../ui/sort-header';
 import { ItemCell } from './item-cell';
 import { KIND_INFO } from './kinds';
 import type { ListRows } from './list-rows';
 import { LIST_COLUMNS, type ListSortKey } from './list-sort';
 
 const CELL = 'px-2 py-1.5 align-top';
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 export interface InventoryTableProps {
   kind: InventoryKind;
@@ -43,18 +43,14 @@ export function InventoryTable({ kind, rows, sort, onSortChange, onRetry, onClea
           {columns.map((c) => {
             const direction = sort?.key === c.key ? sort.direction : undefined;
             return (
-              <th key={c.key} scope="col" aria-sort={direction && ARIA_SORT[direction]} className={`${CELL} whitespace-nowrap ${c.numeric ? 'text-right' : ''}`}>
-                <button
-                  type="button"
-                  onClick={() => onSortChange(nextSort(sort, c.key, c.descFirst))}
-                  className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900 dark:hover:text-slate-100"
-                >
-                  {c.label}
-                  <span aria-hidden className={direction ? '' : 'opacity-30'}>
-                    {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
-                  </span>
-                </button>
-              </th>
+              <SortHeader
+                key={c.key}
+                label={c.label}
+                direction={direction}
+                numeric={c.numeric}
+                className={`${CELL} whitespace-nowrap`}
+                onSort={() => onSortChange(nextSort(sort, c.key, c.descFirst))}
+              />
             );
           })}
         </tr>
