@@ -92,7 +92,8 @@ describe('inventory API against the lab', () => {
   });
 
   it('judges inbound traffic and names the Istio config that applies', async () => {
-    const { body } = await getList<InventoryList<ServiceItem>>('bookinfo', 'services', 'duration=5m');
+    // Two minutes: a fresh lab holds little more history, and rate() over a longer window than the data reads low.
+    const { body } = await getList<InventoryList<ServiceItem>>('bookinfo', 'services', 'duration=2m');
     const productpage = byName(body.items, 'productpage');
     // The ingress VirtualService routes to productpage by its short name, resolved in bookinfo.
     expect(productpage?.istio).toContainEqual({ kind: 'VirtualService', namespace: 'bookinfo', name: 'bookinfo-ingress' });
