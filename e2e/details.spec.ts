@@ -17,6 +17,20 @@ async function legendNames(page: Page, title: string): Promise<string[]> {
 test.describe('details', () => {
   test.setTimeout(120_000);
 
+  test('from the overview, through a namespace, to a service and its inbound metrics', async ({ page }) => {
+    await page.goto('/');
+    const card = page.getByRole('region', { name: 'Namespaces' }).getByRole('article', { name: 'bookinfo', exact: true });
+    await card.getByRole('link', { name: 'Services in bookinfo', exact: true }).click();
+    await expect(page).toHaveURL(/\/services\?namespaces=bookinfo$/);
+    await page.getByRole('table', { name: 'Services', exact: true }).getByRole('link', { name: 'reviews', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'reviews' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Inbound' }).click();
+    await expect(page).toHaveURL(/[?&]tab=inbound/);
+    const requestRate = chart(page, 'Request rate');
+    await expect(requestRate.getByRole('figure', { name: /^Request rate/ })).toBeVisible({ timeout: 60_000 });
+    await expect(requestRate.locator('path.recharts-curve').first()).toBeVisible();
+  });
+
   test('the inbound metrics of a service, split by version', async ({ page }) => {
     await page.goto('/namespaces/bookinfo/services/reviews?tab=inbound');
     await expect(page.getByRole('heading', { level: 1, name: 'reviews' })).toBeVisible();
