@@ -41,4 +41,16 @@ describe('graphQueries', () => {
     expect(throughput).toContain('rate(istio_request_bytes_sum{reporter="destination",destination_workload_namespace=~"bookinfo"}[1h])) + sum by');
     expect(throughput).toContain('istio_tcp_sent_bytes_total');
   });
+
+  it('asks the source side for latency only of hops no destination reported', () => {
+    const [, , , latency] = renderGraphQueries(graphQueries(params({ latency: true, duration: 60 })));
+    const hop = 'source_workload_namespace, source_workload, destination_workload_namespace, destination_workload, destination_service_namespace, destination_service_name';
+    const arrived = `unless on (${hop}) sum by (${hop}) (rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo"}[1m]))`;
+    const parts = (latency ?? '').split(' or ');
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).not.toContain('unless');
+    expect(parts[1]).toMatch(/\{reporter="source",source_workload_namespace=~"bookinfo"\}\[1m\]\)\) unless /);
+    expect(parts[1]?.endsWith(arrived)).toBe(true);
+    expect(parts[2]?.endsWith(arrived)).toBe(true);
+  });
 });
