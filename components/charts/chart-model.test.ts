@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '@/lib/mesh/metrics/types';
-import { chartRows, hasData, isIsolated, seriesColor, seriesFromMetric, summarize, type ChartSeries } from './chart-model';
+import { axisMax, chartRows, hasData, isIsolated, seriesColor, seriesFromMetric, summarize, type ChartSeries } from './chart-model';
+import type { MetricUnit } from './units';
 
 const ok: ChartSeries = { name: '2xx', points: [[1000, 10], [1010, null], [1020, 12]] };
 const err: ChartSeries = { name: '5xx', points: [[1010, 0.5], [1030, 1]] };
@@ -105,5 +106,20 @@ describe('summarize', () => {
   it('copes with a week of points in many series', () => {
     const big: ChartSeries[] = Array.from({ length: 15 }, (_, i) => ({ name: `s${i}`, points: Array.from({ length: 11_001 }, (_, j) => [t0 + j * 55, j] as const) }));
     expect(summarize('Latency', big, 'ms', new Set(), 'UTC')).toContain('s14: latest 11 s, peak 11 s');
+  });
+});
+
+describe('axisMax', () => {
+  it.each<[MetricUnit, number, number | 'auto']>([
+    ['percent', 0, 0.01],
+    ['percent', Number.NaN, 0.01],
+    ['percent', 0.05, 0.055],
+    ['percent', 0.98, 1],
+    ['rps', 0, 'auto'],
+    ['ms', 120, 'auto'],
+  ])('%s with a largest value of %s', (unit, max, expected) => {
+    const top = axisMax(unit, max);
+    if (typeof expected === 'number') expect(top).toBeCloseTo(expected, 10);
+    else expect(top).toBe(expected);
   });
 });

@@ -106,3 +106,13 @@ export function summarize(title: string, series: readonly ChartSeries[], unit: M
   const hiddenNote = shown.length < series.length ? ` ${series.length - shown.length} hidden.` : '';
   return `${head}, ${formatTimeTick(from, span, timeZone)} to ${formatTimeTick(to, span, timeZone)}. ${parts.join('; ')}.${hiddenNote}`;
 }
+
+/**
+ * The top of the value axis for the largest value drawn. Shares never exceed 100 %, and a flat line of zero errors
+ * should read as 0–1 %, not as recharts' default 0–4 (shown as 0–400 %); other units keep recharts' own choice.
+ */
+export function axisMax(unit: MetricUnit, dataMax: number): number | 'auto' {
+  if (unit !== 'percent') return 'auto';
+  if (!(dataMax > 0)) return 0.01;
+  return Math.min(1, dataMax * 1.1);
+}

@@ -4,7 +4,7 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartRows, hasData, isIsolated, seriesColor, seriesKey, summarize, type ChartSeries } from './chart-model';
+import { axisMax, chartRows, hasData, isIsolated, seriesColor, seriesKey, summarize, type ChartSeries } from './chart-model';
 import { formatInstant, formatTick, formatTimeTick, formatValue, type MetricUnit } from './units';
 
 export type { ChartSeries, MetricUnit };
@@ -127,7 +127,7 @@ export function MetricChart({ title, series, unit, loading = false, error, compa
               stroke="var(--chart-grid)"
               minTickGap={24}
             />
-            <YAxis hide={compact} width="auto" domain={[0, 'auto']} tickFormatter={(v: number) => formatTick(v, unit)} tick={{ fill: 'var(--chart-axis)', fontSize: 11 }} stroke="var(--chart-grid)" />
+            <YAxis hide={compact} width="auto" domain={unit === 'percent' ? [0, (dataMax: number) => axisMax(unit, dataMax)] : [0, 'auto']} tickFormatter={(v: number) => formatTick(v, unit)} tick={{ fill: 'var(--chart-axis)', fontSize: 11 }} stroke="var(--chart-grid)" />
             <Tooltip
               formatter={(value) => formatValue(typeof value === 'number' ? value : null, unit)}
               labelFormatter={(t) => (typeof t === 'number' ? formatInstant(t) : t)}
