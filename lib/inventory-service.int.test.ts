@@ -88,6 +88,8 @@ describe('inventory API against the lab', () => {
     const discounts = byName(workloads.body.items, 'discounts-v1');
     expect(discounts).toMatchObject({ sidecar: 'missing', controller: 'Deployment', services: ['discounts'], app: 'discounts', version: 'v1' });
     expect(discounts?.replicas).toEqual({ desired: 1, ready: 1, available: 1 });
+    // It reports no traffic itself; what its callers' proxies sent stands in.
+    expect(discounts?.health.inRps).toBeGreaterThan(1);
     expect(byName(workloads.body.items, 'travels-v1')?.sidecar).toBe('injected');
   });
 

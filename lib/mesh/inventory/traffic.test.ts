@@ -5,17 +5,25 @@ import { inboundTrafficQuery, indexTraffic, trafficKey } from './traffic';
 const LABELS = 'destination_workload_namespace, destination_workload, destination_service_namespace, destination_service_name, request_protocol, response_code, grpc_response_status, connection_security_policy';
 
 describe('inboundTrafficQuery', () => {
+  const query = (namespaces: string, window: string) => {
+    const requests = (reporter: string) => `istio_requests_total{reporter="${reporter}",destination_workload_namespace=~"${namespaces}"}[${window}]`;
+    const receiver = 'destination_workload_namespace, destination_workload';
+    return (
+      `sum by (${LABELS}) (rate(${requests('destination')})) or ` +
+      `sum by (${LABELS}) (rate(${requests('source')})) unless on (${receiver}) sum by (${receiver}) (rate(${requests('destination')}))`
+    );
+  };
   it.each([
-    [['bookinfo'], 300, `sum by (${LABELS}) (rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo"}[5m]))`],
-    [['bookinfo', 'travel', 'bookinfo'], 86400, `sum by (${LABELS}) (rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"bookinfo|travel"}[1d]))`],
-  ])('%o over %is', (namespaces, duration, promql) => {
+    [['bookinfo'], 300, query('bookinfo', '5m')],
+    [['bookinfo', 'travel', 'bookinfo'], 86400, query('bookinfo|travel', '1d')],
+  ])("%o over %is: receivers' reports, and senders' reports only for workloads no receiver reported", (namespaces, duration, promql) => {
     expect(render(inboundTrafficQuery(namespaces, duration))).toBe(promql);
   });
 
-  it('keeps one query however many namespaces, each name escaped inside the one regex', () => {
+  it('keeps one query however many namespaces, each name escaped inside its regex', () => {
     const many = Array.from({ length: 50 }, (_, i) => `ns-${i}`);
     const promql = render(inboundTrafficQuery([...many, 'x"} or vector(1)'], 60));
-    expect(promql.match(/istio_requests_total/g)).toHaveLength(1);
+    expect(promql.match(/istio_requests_total/g)).toHaveLength(3);
     // Regex-escaped (`\}`, `\(`), then string-escaped (`\"`, `\\`): the value never leaves its string.
     expect(promql).toContain(String.raw`|ns-49|x\"\\} or vector\\(1\\)"}[1m]))`);
   });

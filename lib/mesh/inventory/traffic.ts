@@ -1,7 +1,7 @@
 // The one Prometheus query behind the inventory's health, and its answer indexed by workload, service and
 // namespace. Pure.
 
-import { eq, oneOf, rate, seconds, selector, sumBy, type Expr } from '../../promql';
+import { eq, oneOf, or, rate, seconds, selector, sumBy, unless, type Expr } from '../../promql';
 import { addSample, emptyTraffic, type Traffic } from './health-report';
 
 /**
@@ -19,14 +19,21 @@ export const TRAFFIC_LABELS = [
   'connection_security_policy',
 ] as const;
 
+/** A workload is who received a request; the reports of one workload are matched on these. */
+const RECEIVER = ['destination_workload_namespace', 'destination_workload'];
+
 /**
  * Inbound request rates into the namespaces over `durationSeconds`, as the receiving proxies reported them
- * (DESIGN §5: never added to the senders' reports). One regex across all namespaces, so the query count stays one
- * however many namespaces an overview shows.
+ * (DESIGN §5: never added to the senders' reports). A workload without a sidecar reports nothing, so for the
+ * workloads no receiving proxy reported, the senders' reports stand in. One query with one regex across all
+ * namespaces, so the count stays one however many namespaces an overview shows.
  */
 export function inboundTrafficQuery(namespaces: readonly string[], durationSeconds: number): Expr {
-  const matchers = [eq('reporter', 'destination'), oneOf('destination_workload_namespace', namespaces)];
-  return sumBy(TRAFFIC_LABELS, rate(selector('istio_requests_total', matchers, seconds(durationSeconds))));
+  const window = seconds(durationSeconds);
+  const requests = (reporter: 'destination' | 'source') => selector('istio_requests_total', [eq('reporter', reporter), oneOf('destination_workload_namespace', namespaces)], window);
+  const received = sumBy(TRAFFIC_LABELS, rate(requests('destination')));
+  const sentToUnreported = unless(sumBy(TRAFFIC_LABELS, rate(requests('source'))), sumBy(RECEIVER, rate(requests('destination'))), { on: RECEIVER });
+  return or(received, sentToUnreported);
 }
 
 /** One sample of the query's answer. */
