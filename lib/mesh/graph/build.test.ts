@@ -136,6 +136,20 @@ describe('buildGraph', () => {
     expect(e?.throughputBps).toBe(2048);
   });
 
+  it('annotates only hops the traffic drew, found by hop labels alone (no node names needed)', () => {
+    const hopOnly = (s: ReturnType<typeof sample>) => ({
+      ...s,
+      labels: Object.fromEntries(Object.entries(s.labels).filter(([k]) => !k.includes('canonical'))),
+    });
+    const g = build([sample('destination', productpage, reviews1, 'reviews', 10)], {
+      latency: [hopOnly(sample('destination', productpage, reviews1, 'reviews', 10, { le: '+Inf' })), sample('destination', productpage, reviews2, 'reviews', 7, { le: '+Inf' })],
+      throughput: [hopOnly(sample('destination', productpage, reviews1, 'reviews', 512)), sample('destination', reviews1, ratings, 'ratings', 64)],
+    });
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(['va:bookinfo:productpage:v1', 'va:bookinfo:reviews:v1']);
+    expect(g.edges).toHaveLength(1);
+    expect(g.edges[0]).toMatchObject({ throughputBps: 512, latencyMs: expect.any(Object) });
+  });
+
   it('counts gRPC errors and missing responses as errors, and keeps TCP apart', () => {
     const g = build([
       sample('destination', productpage, reviews1, 'reviews', 8, { request_protocol: 'grpc', grpc_response_status: '0' }),

@@ -165,15 +165,16 @@ export function buildGraph(input: GraphBuildInput): Graph {
       if (s.labels.connection_security_policy === 'mutual_tls') e.mtls += s.value;
     }
   }
+  // Latency and throughput only annotate hops the traffic drew; their queries carry just the labels that find them.
+  const drawnRoute = (l: Record<string, string>): EdgeAcc[] =>
+    reporters.get(edgeKey(l)) === (l.reporter ?? 'source') ? (routesByKey.get(`${edgeKey(l)}|${protocolOf(l)}`) ?? []) : [];
   for (const s of input.latency ?? []) {
-    if (reporters.get(edgeKey(s.labels)) !== (s.labels.reporter ?? 'source')) continue;
     const le = s.labels.le === '+Inf' ? Infinity : Number(s.labels.le);
     if (Number.isNaN(le)) continue;
-    for (const e of routeOf(s.labels)) mergeBuckets(e.buckets, le, s.value);
+    for (const e of drawnRoute(s.labels)) mergeBuckets(e.buckets, le, s.value);
   }
   for (const s of input.throughput ?? []) {
-    if (reporters.get(edgeKey(s.labels)) !== (s.labels.reporter ?? 'source')) continue;
-    for (const e of routeOf(s.labels)) {
+    for (const e of drawnRoute(s.labels)) {
       e.throughput += s.value;
       e.hasThroughput = true;
     }

@@ -27,6 +27,13 @@ const HOP_IDENTITY = [
   'destination_service_name',
 ];
 
+/**
+ * What latency and throughput samples need to find their hop among those the traffic drew (build.ts): the hop,
+ * its protocol and its reporter. Node names come from the traffic; leaving them out here makes the largest
+ * result of a big mesh (latency buckets) about a third smaller.
+ */
+const ANNOTATION_LABELS = ['reporter', ...HOP_IDENTITY, 'request_protocol'];
+
 /** Hop labels plus what the base graph splits traffic by: outcome and mTLS. */
 const TRAFFIC_LABELS = [...HOP_LABELS, 'response_code', 'grpc_response_status', 'response_flags', 'connection_security_policy'];
 
@@ -66,7 +73,7 @@ export function graphQueries(params: GraphParams): GraphQueries {
     // hops would be fetched only to be dropped: about half of a large mesh's latency series, each 13-20 buckets.
     const arrived = sumBy(HOP_IDENTITY, rate(selector('istio_requests_total', s[0] ?? [], range)));
     const parts: Expr[] = s.map((m, i) => {
-      const buckets = byHop('istio_request_duration_milliseconds_bucket', m, [...HOP_LABELS, 'le']);
+      const buckets = byHop('istio_request_duration_milliseconds_bucket', m, [...ANNOTATION_LABELS, 'le']);
       return i === 0 ? buckets : unless(buckets, arrived, { on: HOP_IDENTITY });
     });
     queries.latency = parts.reduce((a, b) => or(a, b));
@@ -74,8 +81,8 @@ export function graphQueries(params: GraphParams): GraphQueries {
   if (params.throughput) {
     const parts: Expr[] = s.slice(0, 2).map((m) =>
       or(
-        add(byHop('istio_request_bytes_sum', m), byHop('istio_response_bytes_sum', m)),
-        add(byHop('istio_tcp_sent_bytes_total', m), byHop('istio_tcp_received_bytes_total', m)),
+        add(byHop('istio_request_bytes_sum', m, ANNOTATION_LABELS), byHop('istio_response_bytes_sum', m, ANNOTATION_LABELS)),
+        add(byHop('istio_tcp_sent_bytes_total', m, ANNOTATION_LABELS), byHop('istio_tcp_received_bytes_total', m, ANNOTATION_LABELS)),
       ),
     );
     queries.throughput = parts.reduce((a, b) => or(a, b));
