@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense } from 'react';
+import { TraceSearch } from '@/components/traces/trace-search';
 import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'Traces' };
@@ -8,7 +9,10 @@ export default function TracesPage() {
   return (
     <>
       <PageHeader title="Traces">Search traces and read them as a waterfall.</PageHeader>
-      <NotBuiltYet what="The trace search" />
+      {/* The search is read from the URL, which is only known in the browser. */}
+      <Suspense fallback={<p role="status">Loading the search…</p>}>
+        <TraceSearch />
+      </Suspense>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { KIND_NOUN, listHref, notFoundText, type ItemRef } from './links';
-import { BUTTON_CLASS, LINK_CLASS } from './styles';
+import { PanelError } from '../ui/panel-error';
+import { LINK_CLASS } from './styles';
 
 /** Placeholder while a panel's first data loads. */
 export function PanelLoading({ what }: { what: string }) {
@@ -12,21 +13,7 @@ export function PanelLoading({ what }: { what: string }) {
   );
 }
 
-/** A panel's data could not be loaded; the rest of the page stays. */
-export function PanelError({ what, message, onRetry }: { what: string; message: string; onRetry?: () => void }) {
-  return (
-    <div role="alert" className="flex flex-wrap items-center gap-3 rounded border border-failure/40 bg-failure/10 px-3 py-2 text-sm">
-      <span className="flex-1">
-        <span className="font-semibold">Could not load {what}:</span> {message}
-      </span>
-      {onRetry && (
-        <button type="button" onClick={onRetry} className={BUTTON_CLASS}>
-          Try again
-        </button>
-      )}
-    </div>
-  );
-}
+export { PanelError };
 
 /** The API does not know the item: say which, and lead back to its list. */
 export function DetailsNotFound({ item, reason }: { item: ItemRef; reason?: string }) {
