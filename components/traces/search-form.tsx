@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { traceOperationsQuery, traceServicesQuery } from '@/lib/api/traces';
-import { BUTTON_CLASS, CONTROL_CLASS } from '../graph/toolbar-controls';
+import { CONTROL_CLASS } from '../graph/toolbar-controls';
 import { errorText } from './format';
 import { draftFromState, stateFromDraft, type DraftErrors, type SearchDraft } from './search-form-model';
 import { LOOKBACKS, type Lookback, type TraceSearchUrlState } from './search-url';
@@ -109,7 +109,8 @@ export function SearchForm({ state, onSubmit }: { state: TraceSearchUrlState; on
       <Field label="Limit" error={errors.limit}>
         {(id, d) => input(id, d, 'limit', '20', 'w-20')}
       </Field>
-      <button type="submit" className={`${BUTTON_CLASS} mt-4 bg-sky-700 text-white hover:bg-sky-800 dark:bg-sky-700`}>
+      {/* Not BUTTON_CLASS: its white background would win over this one and hide the white label. */}
+      <button type="submit" className="mt-4 rounded border border-sky-800 bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800">
         Find traces
       </button>
     </form>
