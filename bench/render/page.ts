@@ -30,10 +30,13 @@ const benchResolve: Plugin = {
   },
 };
 
-/** Bundles harness.tsx for the browser as a production build (React without its development checks), minified. */
-export async function bundleHarness(outDir: string): Promise<void> {
+/**
+ * Bundles a harness page (this folder's harness.tsx unless `entry` names another) for the browser as a production
+ * build (React without its development checks), minified, to harness.js.
+ */
+export async function bundleHarness(outDir: string, entry: string = join(HERE, 'harness.tsx')): Promise<void> {
   await build({
-    entryPoints: [join(HERE, 'harness.tsx')],
+    entryPoints: [entry],
     outfile: join(outDir, 'harness.js'),
     bundle: true,
     format: 'esm',
@@ -54,7 +57,7 @@ export interface ServedPage {
 }
 
 /** Serves the page, the bundle and the input from memory on 127.0.0.1, on a port the system picks. */
-export async function servePage(outDir: string, input: BenchInput): Promise<ServedPage> {
+export async function servePage(outDir: string, input: BenchInput | object): Promise<ServedPage> {
   const files = new Map<string, { type: string; body: string | Buffer }>([
     ['/', { type: 'text/html', body: INDEX_HTML }],
     ['/harness.js', { type: 'text/javascript', body: readFileSync(join(outDir, 'harness.js')) }],
