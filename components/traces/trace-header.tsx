@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { formatDurationUs, formatStartUs } from './format';
-import { graphHrefForServices } from './graph-link';
+import { graphHrefForTrace } from './graph-link';
 import type { TraceTree } from './trace-tree';
 import { BUTTON_CLASS } from '../graph/toolbar-controls';
 
 /** The trace at a glance: root, timing, size and errors, with the download and graph links. */
 export function TraceHeader({ traceId, tree, onDownload }: { traceId: string; tree: TraceTree; onDownload: () => void }) {
   const root = tree.nodes[0]?.span;
-  const graphHref = graphHrefForServices(tree.services);
+  const graphHref = graphHrefForTrace(tree.nodes.map((n) => n.span));
   const facts: [string, string][] = [
     ['Start', formatStartUs(tree.startUs)],
     ['Duration', formatDurationUs(tree.endUs - tree.startUs)],
