@@ -36,6 +36,6 @@ test.describe('traces', () => {
     await expect(page).toHaveURL(/\/graph\?.*namespaces=[^&]*bookinfo/);
     await expect(page.getByRole('heading', { level: 1, name: 'Graph' })).toBeVisible();
     // The trace's app versions are what the graph's Find highlights.
-    await expect(page.getByRole('textbox', { name: 'Find' })).toHaveValue(/\(ns = "bookinfo" and app = "productpage" and version = "v1"\)/);
+    await expect(page.getByRole('searchbox', { name: 'Find' })).toHaveValue(/\(ns = "bookinfo" and app = "productpage" and version = "v1"\)/);
   });
 });

@@ -21,7 +21,7 @@ describe('graphHrefForTrace', () => {
     span(`${app}.${ns}`, { 'istio.namespace': ns, 'istio.canonical_service': app, ...(version ? { 'istio.canonical_revision': version } : {}) });
 
   it('opens the versioned-app graph of the namespaces passed, finding each app version once', () => {
-    const href = graphHrefForTrace([hop('bookinfo', 'productpage', 'v1'), hop('bookinfo', 'reviews', 'v2'), hop('bookinfo', 'reviews', 'v2'), hop('travel', 'hotels')]);
+    const href = graphHrefForTrace([hop('bookinfo', 'productpage', 'v1'), hop('bookinfo', 'reviews', 'v2'), hop('bookinfo', 'reviews', 'v2'), hop('travel', 'hotels', 'unknown')]);
     const state = parseGraphUrlState(new URL(`http://x${href}`).searchParams);
     expect(state).toMatchObject({ namespaces: ['bookinfo', 'travel'], graphType: 'versionedApp' });
     expect(state.find).toBe(

@@ -34,7 +34,9 @@ export function graphHrefForTrace(spans: readonly Pick<Span, 'service' | 'attrib
     const ns = text(s.attributes['istio.namespace']);
     const app = text(s.attributes['istio.canonical_service']);
     if (!ns || !app) continue;
-    const version = text(s.attributes['istio.canonical_revision']);
+    // Istio writes "unknown" where a proxy had no version label (a gateway); match such a hop by its app alone.
+    const revision = text(s.attributes['istio.canonical_revision']);
+    const version = revision === 'unknown' ? undefined : revision;
     const term = [`ns = ${quoted(ns)}`, `app = ${quoted(app)}`, ...(version ? [`version = ${quoted(version)}`] : [])].join(' and ');
     hops.set(`${ns}/${app}/${version ?? ''}`, `(${term})`);
   }
