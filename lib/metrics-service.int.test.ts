@@ -1,8 +1,8 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually, groundTruth, quietWindowEnd, rateWindow, simulatorHistorySeconds, withinOneBucket } from '../lab/testing/lab-clients';
 import type { TruthReport } from '../lab/simulator/ground-truth';
 import type { GoldenSignals, Series } from './mesh/metrics/types';
+import { startSilentServer, type SilentServer } from './testing/silent-server';
 
 /** Calls the real route handler with a fresh module graph, so configuration changes (and caches) start over. */
 async function getMetrics(path: string, query = '', env: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
@@ -110,23 +110,15 @@ describe('GET /api/namespaces/{ns}/{kind}/{name}/metrics against the lab', () =>
   });
 
   describe('with a Prometheus that never answers', () => {
-    let silent: Server;
-    let port = 0;
-    const sockets = new Set<Socket>();
+    let silent: SilentServer;
     beforeAll(async () => {
-      // Accepts connections and says nothing: the one way to see a timeout without waiting on a real outage.
-      silent = createServer((socket) => sockets.add(socket));
-      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-      port = (silent.address() as { port: number }).port;
+      silent = await startSilentServer();
     });
-    afterAll(async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((r) => silent.close(() => r()));
-    });
+    afterAll(() => silent.close());
 
     it('answers 504 within the configured timeout', async () => {
       const started = Date.now();
-      const { status, body } = await getMetrics('bookinfo/services/reviews', '', { PROMETHEUS_URL: `http://127.0.0.1:${port}`, MESHSCOPE_UPSTREAM_TIMEOUT_MS: '500' });
+      const { status, body } = await getMetrics('bookinfo/services/reviews', '', { PROMETHEUS_URL: silent.url, MESHSCOPE_UPSTREAM_TIMEOUT_MS: '500' });
       expect(status).toBe(504);
       expect(body).toMatchObject({ error: { code: 'upstream_timeout', message: 'prometheus: no answer within 500 ms' } });
       expect(Date.now() - started).toBeLessThan(5_000);
