@@ -1,25 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Direction, GoldenSignals, MetricKind, Peer } from '../mesh/metrics/types';
+import type { MetricsParams } from '../mesh/metrics/params';
+import type { GoldenSignals, Peer } from '../mesh/metrics/types';
 import { fetchJson, retryUnlessClientError } from './fetch-json';
 
 export type { GoldenSignals };
 
-/** Everything the metrics route takes; each field is part of the query key. */
-export interface MetricsParams {
-  namespace: string;
-  kind: MetricKind;
-  name: string;
-  direction: Direction;
-  /** Seconds of history to chart. */
-  duration: number;
-  /** Seconds between points; undefined lets the server choose. */
-  step?: number;
-  /** Unix seconds of the chart's end; undefined means now. */
-  queryTime?: number;
-  byVersion: boolean;
-  /** Restricts the traffic to that with one peer (a graph edge's other end). */
-  peer?: Peer;
-}
+/** Everything the metrics route takes (the route's own parsed form); each field is part of the query key. */
+export type { MetricsParams };
 
 /** Query keys of the metrics domain; absent optional inputs are null so every key has the same shape. */
 export const metricsKeys = {
