@@ -112,3 +112,15 @@ describe('MESHSCOPE_HEALTH_CONFIG', () => {
     expect(config.problems).toContain(reason);
   });
 });
+
+describe('Istio root namespace', () => {
+  it.each([
+    [undefined, 'istio-system', []],
+    ['  mesh-root ', 'mesh-root', []],
+    ['Istio_System', 'istio-system', ['MESHSCOPE_ISTIO_ROOT_NAMESPACE: must be a namespace name (DNS-1123 label)']],
+  ])('%j gives %s', (value, expected, problems) => {
+    const config = readConfig({ MESHSCOPE_ISTIO_ROOT_NAMESPACE: value }, () => false);
+    expect(config.istioRootNamespace).toBe(expected);
+    expect(config.problems.filter((p) => p.startsWith('MESHSCOPE_ISTIO'))).toEqual(problems);
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isDns1123Label } from '../mesh/names';
 import { parseHealthConfig, type HealthRule } from '../mesh/inventory/thresholds';
 
 /** How to reach one upstream, or why it cannot be reached. */
@@ -30,6 +31,8 @@ export interface AppConfig {
    * the setting unconfigured, so health answers with the problem instead of quietly judging by other thresholds.
    */
   healthRules: Setting<HealthRule[]>;
+  /** Istio's root namespace (meshConfig.rootNamespace): where mesh-wide policies live. */
+  istioRootNamespace: string;
   /** Every configuration problem, each naming its variable; logged once at start. */
   problems: string[];
 }
@@ -113,6 +116,12 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
     if (parsed.success) upstreamTimeoutMs = parsed.data;
     else problems.push('MESHSCOPE_UPSTREAM_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 300000');
   }
+  let istioRootNamespace = 'istio-system';
+  if (!blank(env.MESHSCOPE_ISTIO_ROOT_NAMESPACE)) {
+    const ns = env.MESHSCOPE_ISTIO_ROOT_NAMESPACE.trim();
+    if (isDns1123Label(ns)) istioRootNamespace = ns;
+    else problems.push('MESHSCOPE_ISTIO_ROOT_NAMESPACE: must be a namespace name (DNS-1123 label)');
+  }
   const jaegerUrl = urlSetting(env, 'JAEGER_URL');
   const config: AppConfig = {
     prometheus: prometheusSetting(env),
@@ -120,6 +129,7 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
     kubernetes: kubernetesSetting(env, fileExists),
     upstreamTimeoutMs,
     healthRules: healthRulesSetting(env, fileExists, readFile),
+    istioRootNamespace,
     problems,
   };
   for (const setting of [config.prometheus, config.jaeger, config.kubernetes, config.healthRules]) {

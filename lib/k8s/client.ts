@@ -60,6 +60,22 @@ export async function withKube<T>(call: (kc: KubeConfig, options: ReturnType<typ
   return callUpstream('kubernetes', upstreamTimeoutMs, () => call(kc, timeoutOption(upstreamTimeoutMs)));
 }
 
+/** The HTTP status a client call failed with, when it says. */
+export function statusOf(err: unknown): number | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** Runs a call, answering `undefined` where the API server says 404 (a CRD that is not installed, an absent object). */
+export async function unlessNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  }
+}
+
 /** The API server's address as the console sees it. */
 export function kubernetesServer(): string | undefined {
   try {

@@ -5,7 +5,7 @@ import { fromDaemonSet, fromDeployment, fromPod, fromReplicaSet, fromService, fr
 import { ISTIO_RESOURCES, parseIstioList } from '../mesh/inventory/istio-parse';
 import type { ControllerObject, IstioObject, NamespaceObjects, PodObject, ServiceObject } from '../mesh/inventory/objects';
 import type { IstioRef } from '../mesh/inventory/types';
-import { withKube } from './client';
+import { statusOf, unlessNotFound, withKube } from './client';
 
 /** The workload-side objects of one namespace or of all of them (each object carries its namespace). */
 export interface WorkloadObjects {
@@ -18,21 +18,6 @@ export interface WorkloadObjects {
 export type Scope = { namespace: string } | 'all';
 
 type CallOptions = Parameters<Parameters<typeof withKube>[0]>[1];
-
-function statusOf(err: unknown): number | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'number' ? code : undefined;
-}
-
-/** Runs a call, answering `undefined` where the API server says 404 (a CRD that is not installed, an absent object). */
-async function unlessNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (err) {
-    if (statusOf(err) === 404) return undefined;
-    throw err;
-  }
-}
 
 /** A namespace's labels; undefined when there is no such namespace. */
 export async function readNamespaceLabels(namespace: string): Promise<Record<string, string> | undefined> {

@@ -101,6 +101,7 @@ export function fromService(s: V1Service, namespace: string): ServiceObject {
       port: p.port,
       protocol: p.protocol ?? 'TCP',
       ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}),
+      ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}),
     })),
   };
 }

@@ -61,7 +61,7 @@ export interface ServiceObject {
   type: string;
   /** Empty when the service has no selector (its endpoints are managed by hand). */
   selector: Record<string, string>;
-  ports: { name?: string; port: number; protocol: string; appProtocol?: string }[];
+  ports: { name?: string; port: number; protocol: string; appProtocol?: string; targetPort?: number | string }[];
 }
 
 /** An Istio object, reduced to what links it to services and workloads. */

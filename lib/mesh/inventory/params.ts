@@ -82,6 +82,20 @@ function durationOf(params: URLSearchParams, fallback: number, min: number, max:
   return duration;
 }
 
+/** A comma-separated list of namespaces in the query parameter `field`, without duplicates; empty when absent. */
+export function parseNamespaceList(params: URLSearchParams, field: string): string[] {
+  const namespaces = [...new Set((params.get(field) ?? '').split(',').map((n) => n.trim()).filter(Boolean))];
+  if (namespaces.length > MAX_NAMESPACES) throw new BadRequestError(field, `at most ${MAX_NAMESPACES} namespaces`);
+  const bad = namespaces.find((n) => !isDns1123Label(n));
+  if (bad !== undefined) throw new BadRequestError(field, `${quoted(bad)} is not a valid namespace name (DNS-1123 label)`);
+  return namespaces;
+}
+
+/** The `duration` parameter of a health or mTLS request: 1m to 1d, 5m when absent. */
+export function parseHealthDuration(params: URLSearchParams): number {
+  return durationOf(params, DEFAULT_DURATION, MIN_DURATION, MAX_DURATION, '1m to 1d');
+}
+
 /** Validates a list (`name` absent) or detail request. */
 export function parseInventoryParams(path: { namespace: string; kind: string; name?: string }, params: URLSearchParams): InventoryParams {
   const namespace = namespaceOf(path.namespace);
@@ -93,12 +107,8 @@ export function parseInventoryParams(path: { namespace: string; kind: string; na
 
 /** Validates an overview request: `namespaces=a,b` (absent or empty: all), `duration`. */
 export function parseOverviewParams(params: URLSearchParams): OverviewParams {
-  const raw = params.get('namespaces') ?? '';
-  const namespaces = [...new Set(raw.split(',').map((n) => n.trim()).filter(Boolean))];
-  if (namespaces.length > MAX_NAMESPACES) throw new BadRequestError('namespaces', `at most ${MAX_NAMESPACES} namespaces`);
-  const bad = namespaces.find((n) => !isDns1123Label(n));
-  if (bad !== undefined) throw new BadRequestError('namespaces', `${quoted(bad)} is not a valid namespace name (DNS-1123 label)`);
-  const duration = durationOf(params, DEFAULT_DURATION, MIN_DURATION, MAX_DURATION, '1m to 1d');
+  const namespaces = parseNamespaceList(params, 'namespaces');
+  const duration = parseHealthDuration(params);
   return { ...(namespaces.length > 0 ? { namespaces } : {}), duration };
 }
 
