@@ -106,7 +106,8 @@ await withLab(async (lab) => {
   const consoleUrl = `http://127.0.0.1:${port}`;
   const server = await startConsole(consoleEnv(lab), port, 'ignore');
   try {
-    playwright({ ...process.env, CONSOLE_URL: consoleUrl });
+    // The lab's settings too: a spec may seed the objects it checks (the config browser's broken VirtualService).
+    playwright({ ...process.env, ...lab, CONSOLE_URL: consoleUrl });
   } finally {
     await stopConsole(server);
   }

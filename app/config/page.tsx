@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense } from 'react';
+import { ConfigBrowser } from '@/components/config/config-browser';
 import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'Istio Config' };
@@ -8,7 +9,10 @@ export default function IstioConfigPage() {
   return (
     <>
       <PageHeader title="Istio Config">Every Istio object in the chosen namespaces, with validations.</PageHeader>
-      <NotBuiltYet what="The Istio config browser" />
+      {/* The filters are read from the URL, which is only known in the browser. */}
+      <Suspense fallback={<p role="status">Loading the config…</p>}>
+        <ConfigBrowser />
+      </Suspense>
     </>
   );
 }

@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense } from 'react';
+import { MeshPage } from '@/components/mesh/mesh-page';
 import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'Mesh' };
 
-export default function MeshPage() {
+export default function MeshRoute() {
   return (
     <>
       <PageHeader title="Mesh">Mutual TLS as configured and as observed, and the control plane.</PageHeader>
-      <NotBuiltYet what="The mesh view" />
+      {/* The namespaces are read from the URL, which is only known in the browser. */}
+      <Suspense fallback={<p role="status">Loading the mesh…</p>}>
+        <MeshPage />
+      </Suspense>
     </>
   );
 }

@@ -41,7 +41,7 @@ describe('OverviewTab', () => {
 
   it('links related workloads and the Istio config', () => {
     expect(out).toMatch(/href="\/namespaces\/bookinfo\/workloads\/reviews-v1"[^>]*>reviews-v1</);
-    expect(out).toMatch(/VirtualService<\/span> <a [^>]*href="\/config\?namespace=bookinfo"[^>]*>reviews</);
+    expect(out).toMatch(/VirtualService<\/span> <a [^>]*href="\/config\/bookinfo\/VirtualService\/reviews"[^>]*>reviews</);
   });
 
   it('shows each pod with phase, readiness and sidecar', () => {

@@ -118,16 +118,18 @@ describe('relatedGroups', () => {
 });
 
 describe('istioLinks', () => {
-  it('sorts by kind, namespace and name, names other namespaces, and links each namespace config', () => {
+  it('sorts by kind, namespace and name, names other namespaces, and links each object\'s own page', () => {
     const links = istioLinks([
       { kind: 'VirtualService', namespace: 'bookinfo', name: 'reviews' },
       { kind: 'PeerAuthentication', namespace: 'istio-system', name: 'default' },
       { kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews' },
+      { kind: 'Gateway', namespace: 'bookinfo', name: 'gw/1' },
     ], 'bookinfo');
     expect(links.map((l) => [l.kind, l.label, l.href])).toEqual([
-      ['DestinationRule', 'reviews', '/config?namespace=bookinfo'],
-      ['PeerAuthentication', 'istio-system/default', '/config?namespace=istio-system'],
-      ['VirtualService', 'reviews', '/config?namespace=bookinfo'],
+      ['DestinationRule', 'reviews', '/config/bookinfo/DestinationRule/reviews'],
+      ['Gateway', 'gw/1', '/config/bookinfo/Gateway/gw%2F1'],
+      ['PeerAuthentication', 'istio-system/default', '/config/istio-system/PeerAuthentication/default'],
+      ['VirtualService', 'reviews', '/config/bookinfo/VirtualService/reviews'],
     ]);
   });
 });

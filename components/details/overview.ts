@@ -1,7 +1,8 @@
 // What the overview tab shows of an item: facts, versions, related items, Istio objects and the sidecar warning. Pure.
 
 import type { InventoryDetails, InventoryItem, IstioRef, PodSummary, ServiceItem } from '@/lib/mesh/inventory/types';
-import { configHref, detailsHref } from './links';
+import { configObjectHref } from '../config/config-links';
+import { detailsHref } from './links';
 
 /** A label and its value, as the overview's fact list shows them. */
 export type Fact = [label: string, value: string];
@@ -83,12 +84,12 @@ export function relatedGroups(item: InventoryItem): RelatedGroup[] {
 
 /**
  * The Istio objects that apply to an item in `namespace`, by kind then namespace and name, each linking to its
- * namespace's config; one from elsewhere (a mesh-wide policy in istio-system) is named with its namespace.
+ * own page in the config browser; one from elsewhere (a mesh-wide policy in istio-system) is named with its namespace.
  */
 export function istioLinks(refs: readonly IstioRef[], namespace: string): (IstioRef & { label: string; href: string })[] {
   return [...refs]
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
-    .map((ref) => ({ ...ref, label: ref.namespace === namespace ? ref.name : `${ref.namespace}/${ref.name}`, href: configHref(ref.namespace) }));
+    .map((ref) => ({ ...ref, label: ref.namespace === namespace ? ref.name : `${ref.namespace}/${ref.name}`, href: configObjectHref(ref) }));
 }
 
 function podSidecars(pods: readonly PodSummary[]): 'injected' | 'partial' | 'missing' | undefined {

@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { brokenVirtualService, CHECKS_NAMESPACE, checksNamespace, ghostRule } from '../lab/testing/broken-config';
+import { applyObjects } from '../lab/testing/lab-clients';
+
+// A VirtualService seeded with known problems, in a namespace no traffic goes through.
+test.beforeAll(async () => {
+  await applyObjects(checksNamespace);
+  await applyObjects([brokenVirtualService, ghostRule]);
+});
+
+test.describe('Istio config', () => {
+  test('lists a seeded broken VirtualService with its finding, and shows it with its YAML', async ({ page }) => {
+    await page.goto(`/config?namespace=${CHECKS_NAMESPACE}`);
+    const row = page.locator(`[data-config-row="VirtualService/${CHECKS_NAMESPACE}/broken-routes"]`);
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(/error/i);
+    await expect(page.locator(`[data-config-row="DestinationRule/${CHECKS_NAMESPACE}/ghost"]`)).toBeVisible();
+
+    await row.getByRole('link', { name: 'broken-routes' }).click();
+    await expect(page).toHaveURL(new RegExp(`/config/${CHECKS_NAMESPACE}/VirtualService/broken-routes`));
+    await expect(page.getByText('vs.subset-not-found')).toBeVisible();
+    await expect(page.getByText('spec.http[0].route[1].destination.subset').first()).toBeVisible();
+    await expect(page.getByText('name: broken-routes').first()).toBeVisible();
+  });
+});
