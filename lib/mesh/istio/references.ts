@@ -7,7 +7,7 @@ import { matchesSelector } from '../inventory/workloads';
 import type { IstioConfigDetails } from './api-types';
 import { qualifyHost } from './hosts';
 import { resolveGateway } from './validations/gateway-refs';
-import { labelMap, list, record, str } from './validations/read';
+import { labelMap, list, record, str } from './read';
 import { destinationsOf, gatewayNamesOf } from './validations/routes';
 import { refOf, type ConfigScope, type IstioResource, type MeshService, type MeshWorkload } from './types';
 

@@ -10,6 +10,7 @@
 import type { IstioRef } from '../inventory/types';
 import { byAge, hostSpecificity, namespaceOfFqdn, qualifyHost } from '../istio/hosts';
 import { refOf, type ConfigScope, type IstioResource } from '../istio/types';
+import { list, record } from '../istio/read';
 
 export type ClientTlsMode = 'DISABLE' | 'SIMPLE' | 'MUTUAL' | 'ISTIO_MUTUAL';
 
@@ -23,13 +24,7 @@ export interface ClientTlsDecision {
 
 const MODES: ReadonlySet<string> = new Set(['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL']);
 
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 
-function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
 
 /** The mode a `tls` block sets; a block without a mode is DISABLE, as the proto's zero value is. */
 function tlsModeOf(tls: unknown): ClientTlsMode | undefined {

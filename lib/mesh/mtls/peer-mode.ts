@@ -10,6 +10,7 @@ import type { IstioRef } from '../inventory/types';
 import { matchesSelector } from '../inventory/workloads';
 import { byAge } from '../istio/hosts';
 import { refOf, type ConfigScope, type IstioResource } from '../istio/types';
+import { record } from '../istio/read';
 
 export type PeerMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
 
@@ -23,9 +24,6 @@ export interface PeerModeDecision {
 
 const MODES: ReadonlySet<string> = new Set(['STRICT', 'PERMISSIVE', 'DISABLE']);
 
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 
 /** The mode an `mtls` block sets, undefined for UNSET, a missing block or an unknown value. */
 function modeOf(mtls: unknown): PeerMode | undefined {

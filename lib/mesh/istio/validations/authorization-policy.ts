@@ -7,7 +7,7 @@
 
 import { matchesSelector } from '../../inventory/workloads';
 import type { ConfigScope, Finding, IstioResource } from '../types';
-import { finding, labelMap, list, record, str } from './read';
+import { finding, labelMap, list, record, str } from '../read';
 
 /** Whether an AuthorizationPolicy namespace value (`ns`, `prefix*`, `*suffix`, `*`) matches a namespace. */
 export function namespaceMatches(pattern: string, namespace: string): boolean {

@@ -9,7 +9,7 @@
 import { matchesSelector } from '../../inventory/workloads';
 import { qualifyHost } from '../hosts';
 import type { ConfigScope, Finding, IstioResource } from '../types';
-import { finding, labelMap, list, nsName, record, str } from './read';
+import { finding, labelMap, list, nsName, record, str } from '../read';
 import { hostExists, serviceOfFqdn, workloadsOfService } from './registry';
 
 const NODE_LABEL_PREFIXES = ['topology.kubernetes.io/', 'topology.istio.io/'];

@@ -9,7 +9,7 @@ import type { IstioRef } from '../../inventory/types';
 import { hostSpecificity, qualifyHost } from '../hosts';
 import { refKey, refOf, type ConfigScope, type Finding, type IstioResource } from '../types';
 import { MESH_GATEWAY, resolveGateway } from './gateway-refs';
-import { finding, list, nsName, str } from './read';
+import { finding, list, nsName, str } from '../read';
 
 interface Binding {
   vs: IstioResource;

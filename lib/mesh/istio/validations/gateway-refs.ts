@@ -6,7 +6,7 @@
 // not list, so they are not judged here.
 
 import type { ConfigScope, Finding, IstioResource } from '../types';
-import { finding } from './read';
+import { finding } from '../read';
 import { gatewayNamesOf } from './routes';
 
 export const MESH_GATEWAY = 'mesh';

@@ -10,7 +10,7 @@ import { destinationRuleFindings } from './destination-rule';
 import { duplicateHostFindings } from './duplicate-hosts';
 import { gatewayFindings } from './gateway-refs';
 import { mtlsConflictFindings } from './mtls-conflict';
-import { record } from './read';
+import { record } from '../read';
 import { schemaFindings } from './schema';
 import { destinationFindings } from './vs-destinations';
 import { weightFindings } from './vs-weights';

@@ -11,7 +11,7 @@ import type { IstioRef } from '../../inventory/types';
 import { peerModeFor } from '../../mtls/peer-mode';
 import { hostSpecificity, namespaceOfFqdn, qualifyHost, serviceFqdn } from '../hosts';
 import { refKey, type ConfigScope, type Finding, type IstioResource, type MeshService } from '../types';
-import { finding, list, nsName, record, str } from './read';
+import { finding, list, nsName, record, str } from '../read';
 import { workloadsOfService } from './registry';
 
 interface DisableSite {

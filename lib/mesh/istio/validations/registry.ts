@@ -8,7 +8,7 @@
 import { matchesSelector } from '../../inventory/workloads';
 import { hostSpecificity, qualifyHost, serviceFqdn } from '../hosts';
 import type { ConfigScope, IstioResource, MeshService, MeshWorkload } from '../types';
-import { list, str } from './read';
+import { list, str } from '../read';
 
 /** The Kubernetes service whose FQDN is `fqdn`, if it is in scope. */
 export function serviceOfFqdn(scope: ConfigScope, fqdn: string): MeshService | undefined {

@@ -3,7 +3,7 @@
 // Entries of the wrong shape are skipped here; schema.ts reports them.
 
 import type { IstioResource } from '../types';
-import { list, record, str } from './read';
+import { list, record, str } from '../read';
 
 export const ROUTE_KINDS = ['http', 'tcp', 'tls'] as const;
 

@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import type { Finding, IstioKind, IstioResource } from '../types';
-import { finding } from './read';
+import { finding } from '../read';
 
 const strings = z.array(z.string());
 const labels = z.record(z.string(), z.string());

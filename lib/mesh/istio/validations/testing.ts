@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import type { IstioRef } from '../../inventory/types';
 import { isIstioKind } from '../parse';
 import type { ConfigScope, Finding, IstioResource, MeshService, MeshWorkload, ObjectValidation } from '../types';
-import { labelMap, list, record, str } from './read';
+import { labelMap, list, record, str } from '../read';
 
 /** The reference sample directory. */
 export const SAMPLES = fileURLToPath(new URL('../../../../../shared/reference/istio-samples/', import.meta.url));

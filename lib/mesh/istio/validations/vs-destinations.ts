@@ -8,7 +8,7 @@
 
 import { hostSpecificity, namespaceOfFqdn, qualifyHost } from '../hosts';
 import { refOf, type ConfigScope, type Finding, type IstioResource } from '../types';
-import { finding, list, nsName, record, str } from './read';
+import { finding, list, nsName, record, str } from '../read';
 import { destinationsOf, type DestinationAt } from './routes';
 import { hostExists, serviceOfFqdn } from './registry';
 

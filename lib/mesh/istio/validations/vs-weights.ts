@@ -7,7 +7,7 @@
 // releases required 100 and Meshscope's own traffic-split editor writes sums of 100.
 
 import type { Finding, IstioResource } from '../types';
-import { finding } from './read';
+import { finding } from '../read';
 import { weightsOf } from './routes';
 
 /** Findings on the weights of each route with more than one destination. */

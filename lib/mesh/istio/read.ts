@@ -3,8 +3,8 @@
 // The rules never trust a spec's shape: a field of the wrong type is reported once, by schema.ts, and every rule
 // reads around it through these guards instead of throwing.
 
-import type { IstioRef } from '../../inventory/types';
-import type { Finding, Severity } from '../types';
+import type { IstioRef } from '../inventory/types';
+import type { Finding, Severity } from './types';
 
 /** The value as a plain object, or undefined. */
 export function record(v: unknown): Record<string, unknown> | undefined {
