@@ -2,7 +2,7 @@
 // tables stay one line per case.
 
 import type { ConfigScope, IstioResource, MeshService, MeshWorkload } from '../istio/types';
-import { sampleDocuments, scopeOf as scopeOfDocuments } from '../istio/validations/testing';
+import { sampleDocuments, scopeOf as scopeOfDocuments } from '../istio/testing';
 
 /**
  * The scope of sample files (paths under ../shared/reference/istio-samples), built by the validations' loader;

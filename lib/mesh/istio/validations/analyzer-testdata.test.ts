@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { validateScope } from './index';
-import { flat, sampleScope } from './testing';
+import { flat, sampleScope } from '../testing';
 
 const cases: { file: string; codes: string[]; expected: string[] }[] = [
   {

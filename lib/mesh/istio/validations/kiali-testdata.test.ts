@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { validateScope } from './index';
-import { flat, sampleScope, scopeOf, sampleDocuments } from './testing';
+import { flat, sampleScope, scopeOf, sampleDocuments } from '../testing';
 
 const SUBSET_CODES = ['vs.subset-not-found', 'vs.subset-in-other-namespace'];
 const VS = 'VirtualService bookinfo/reviews-vs';

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScope } from './index';
-import { flat, SAMPLES, sampleDocuments, scopeOf } from './testing';
+import { flat, SAMPLES, sampleDocuments, scopeOf } from '../testing';
 
 // The deployment the networking samples assume: Bookinfo plus the extra versions and databases they route to.
 const PLATFORM = ['bookinfo.yaml', 'bookinfo-details-v2.yaml', 'bookinfo-ratings-v2.yaml', 'bookinfo-ratings-v2-mysql.yaml',

@@ -6,7 +6,7 @@ import type { ConfigScope, IstioKind, IstioResource } from '../types';
 import { namespaceMatches } from './authorization-policy';
 import { resolveGateway } from './gateway-refs';
 import { validateScope } from './index';
-import { sampleScope } from './testing';
+import { sampleScope } from '../testing';
 
 function obj(kind: IstioKind, name: string, spec: unknown, namespace = 'default', creationTimestamp?: string): IstioResource {
   return { apiVersion: 'v1', kind, metadata: { name, namespace, ...(creationTimestamp ? { creationTimestamp } : {}) }, spec: spec as Record<string, unknown> };

@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import type { IstioRef } from '../../inventory/types';
-import { isIstioKind } from '../parse';
-import type { ConfigScope, Finding, IstioResource, MeshService, MeshWorkload, ObjectValidation } from '../types';
-import { labelMap, list, record, str } from '../read';
+import type { IstioRef } from '../inventory/types';
+import { isIstioKind } from './parse';
+import type { ConfigScope, Finding, IstioResource, MeshService, MeshWorkload, ObjectValidation } from './types';
+import { labelMap, list, record, str } from './read';
 
 /** The reference sample directory. */
-export const SAMPLES = fileURLToPath(new URL('../../../../../shared/reference/istio-samples/', import.meta.url));
+export const SAMPLES = fileURLToPath(new URL('../../../../shared/reference/istio-samples/', import.meta.url));
 
 /** The documents of a multi-document YAML text that parse (broken ones skipped), as plain objects. */
 export function documentsOf(text: string): Record<string, unknown>[] {
