@@ -2,8 +2,9 @@
 // bench/render/page.ts). Each call, on a fresh page, builds the synthetic trace's tree before the clock starts (the
 // app builds it in TraceDetail, outside Waterfall), mounts one mode, then clicks "Collapse all" and "Expand all".
 
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildTraceTree } from '@/components/traces/trace-tree';
+import { buildTraceTree, type TraceTree } from '@/components/traces/trace-tree';
 import { Waterfall } from '@/components/traces/waterfall';
 import { PlainWaterfall } from './plain-waterfall';
 import type { WaterfallMode, WaterfallTiming } from './protocol';
@@ -18,7 +19,14 @@ const LAYOUT_CSS = `
 .w-4{width:1rem}.w-1{width:.25rem}.h-3{height:.75rem}.top-0{top:0}.top-1\\/2{top:50%}.-translate-y-1\\/2{transform:translateY(-50%)}
 .truncate{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.border-b{border-bottom:1px solid #eee}
 .text-xs{font-size:12px}.pr-2{padding-right:.5rem}.gap-1{gap:.25rem}.gap-2{gap:.5rem}
+.block{display:block}.w-full{width:100%}.inset-x-0{left:0;right:0}
 `;
+
+// The app keeps the selected span in the URL (TraceDetail); here it is plain state, as no run selects a span.
+function OurWaterfall({ tree }: { tree: TraceTree }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  return <Waterfall tree={tree} criticalPath={[]} selected={selected} onSelect={setSelected} />;
+}
 
 function stage(): HTMLElement {
   const el = document.getElementById('stage');
@@ -43,6 +51,18 @@ function rowsPainted(el: HTMLElement, ready: (rows: number) => boolean): Promise
       done();
     });
     observer.observe(el, { childList: true, subtree: true });
+  });
+}
+
+/** Resolves with the time of the next animation frame after the minimap's canvas is first drawn. */
+function minimapPainted(el: HTMLElement): Promise<number> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!el.querySelector('canvas[data-lines]')) return;
+      observer.disconnect();
+      void nextFrame().then(resolve);
+    });
+    observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-lines'] });
   });
 }
 
@@ -71,8 +91,11 @@ async function run(mode: WaterfallMode, spanCount: number): Promise<WaterfallTim
   const root = createRoot(el);
 
   const t0 = performance.now();
-  root.render(mode === 'ours' ? <Waterfall tree={tree} criticalPath={[]} /> : <PlainWaterfall tree={tree} />);
+  const minimapDrawn = mode === 'ours' ? minimapPainted(el) : Promise.resolve(null);
+  root.render(mode === 'ours' ? <OurWaterfall tree={tree} /> : <PlainWaterfall tree={tree} />);
   const firstRowsMs = (await rowsPainted(el, (n) => n > 0)) - t0;
+  const drawnAt = await minimapDrawn;
+  const minimapMs = drawnAt === null ? null : drawnAt - t0;
   const mountedRows = await settledRows(el);
 
   const t1 = performance.now();
@@ -84,7 +107,7 @@ async function run(mode: WaterfallMode, spanCount: number): Promise<WaterfallTim
   const expandMs = (await rowsPainted(el, (n) => n === mountedRows)) - t2;
 
   root.unmount();
-  return { firstRowsMs, mountedRows, collapseMs, expandMs, spans: tree.nodes.length };
+  return { firstRowsMs, minimapMs, mountedRows, collapseMs, expandMs, spans: tree.nodes.length };
 }
 
 const style = document.createElement('style');

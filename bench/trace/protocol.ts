@@ -14,6 +14,8 @@ export interface WaterfallTiming {
   collapseMs: number;
   /** From clicking "Expand all" until the rows mounted before the collapse are painted again. */
   expandMs: number;
+  /** From the render call to the frame after the minimap's canvas is first drawn; null for `plain`, which has none. */
+  minimapMs: number | null;
   /** Spans in the tree; checked by the driver so no run measures a different trace. */
   spans: number;
 }

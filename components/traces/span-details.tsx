@@ -1,5 +1,7 @@
 import type { Attributes, Span } from '@/lib/mesh/traces/types';
+import { CopyLinkButton } from './copy-link-button';
 import { formatDurationUs } from './format';
+import { spanHref } from './span-link';
 
 function AttributeTable({ title, attributes }: { title: string; attributes: Attributes }) {
   const entries = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
@@ -28,9 +30,17 @@ export function SpanDetails({ span, traceStartUs, onClose }: { span: Span; trace
         <h2 className="font-semibold">
           {span.service}: {span.operation}
         </h2>
-        <button type="button" onClick={onClose} className="text-xs underline">
-          Close
-        </button>
+        <div className="flex flex-wrap items-center justify-end gap-3 text-xs">
+          {/* A plain anchor: it is this page's own address, there to share or open anew, and keeps next/link out of the
+              waterfall's bundle (the benchmark bundles it without Next). */}
+          <a href={spanHref(span.traceId, span.spanId)} className="text-sky-700 underline dark:text-sky-400">
+            Link to this span
+          </a>
+          <CopyLinkButton href={spanHref(span.traceId, span.spanId)} className="underline" />
+          <button type="button" onClick={onClose} className="underline">
+            Close
+          </button>
+        </div>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Span <span className="font-mono">{span.spanId}</span>, {span.kind}, starts at +{formatDurationUs(span.startUs - traceStartUs)}, takes {formatDurationUs(span.durationUs)}.

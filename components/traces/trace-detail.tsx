@@ -7,6 +7,7 @@ import { errorText } from './format';
 import { TraceHeader } from './trace-header';
 import { TraceEmpty, TraceError, TraceLoading } from './trace-states';
 import { buildTraceTree } from './trace-tree';
+import { useSpanParam } from './use-span-param';
 import { Waterfall } from './waterfall';
 
 // The trace exactly as the API answered, so a saved file can be compared or loaded elsewhere.
@@ -19,9 +20,10 @@ function download(trace: TraceDetails) {
   URL.revokeObjectURL(url);
 }
 
-/** One trace: its header and waterfall, with loading, not-found and error states. */
+/** One trace: its header and waterfall, with loading, not-found and error states; `?span=` selects a span. */
 export function TraceDetail({ traceId }: { traceId: string }) {
   const result = useQuery(traceQuery(traceId));
+  const [selected, select] = useSpanParam();
   const tree = useMemo(() => (result.data ? buildTraceTree(result.data) : undefined), [result.data]);
   if (result.isPending) return <TraceLoading>Loading trace {traceId}…</TraceLoading>;
   if (result.isError) return <TraceError what={`trace ${traceId}`} message={errorText(result.error)} onRetry={() => void result.refetch()} />;
@@ -30,7 +32,7 @@ export function TraceDetail({ traceId }: { traceId: string }) {
   return (
     <div className="space-y-4">
       <TraceHeader traceId={traceId} tree={tree} onDownload={() => download(data)} />
-      <Waterfall key={traceId} tree={tree} criticalPath={data.criticalPath} />
+      <Waterfall key={traceId} tree={tree} criticalPath={data.criticalPath} selected={selected} onSelect={select} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { TraceHeader } from './trace-header';
 import { TraceResults } from './trace-results';
 import { TraceScatter } from './trace-scatter';
 import { buildTraceTree, type SpanNode } from './trace-tree';
+import { Waterfall } from './waterfall';
 import { WaterfallRow } from './waterfall-row';
 
 // Server-rendered markup: enough to check links, states and accessible names without a browser.
@@ -63,5 +64,27 @@ describe('trace views', () => {
     expect(child).toContain('left:50%;width:max(50%, 1px)');
     expect(child).toContain('left:60%;width:max(20%, 1px)');
     expect(child).not.toContain('Collapse');
+  });
+
+  it('opens on a selected span: its row selected, its details with a link to it', () => {
+    const out = renderToStaticMarkup(<Waterfall tree={tree} criticalPath={[]} selected="c" onSelect={noop} />);
+    expect(out).toMatch(/aria-selected="true"[^>]*data-span-id="c"/);
+    expect(out).toContain('aria-label="Span op-c"');
+    expect(out).toMatch(/<a [^>]*href="\/traces\/t1\?span=c"[^>]*>Link to this span<\/a>/);
+    expect(out).toContain('Copy link');
+    expect(out).not.toContain('is not in this trace');
+  });
+
+  it('says when the selected span is not in the trace, and still shows every row', () => {
+    const out = renderToStaticMarkup(<Waterfall tree={tree} criticalPath={[]} selected="zz" onSelect={noop} />);
+    expect(out).toContain('Span <span class="font-mono">zz</span> is not in this trace.');
+    expect(out.match(/role="row"/g)).toHaveLength(2);
+    expect(out).not.toContain('Link to this span');
+  });
+
+  it('draws a minimap named for its rows and the rows in view', () => {
+    const out = renderToStaticMarkup(<Waterfall tree={tree} criticalPath={[]} selected={null} onSelect={noop} />);
+    expect(out).toMatch(/role="img" aria-label="Minimap of 2 spans; rows 1–2 in view"/);
+    expect(out).toContain('<canvas');
   });
 });

@@ -22,5 +22,5 @@ export function useRowWindow(rowCount: number, rowHeight: number, buffer = 10) {
     };
   }, []);
   const range: RowWindow = rowWindow({ scrollTop: view.top, viewportHeight: view.height, rowHeight, rowCount, buffer });
-  return { ref, range, viewportHeight: view.height };
+  return { ref, range, scrollTop: view.top, viewportHeight: view.height };
 }

@@ -1,28 +1,64 @@
 'use client';
 
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CriticalPathSegment } from '@/lib/mesh/traces/types';
-import { BUTTON_CLASS, CONTROL_CLASS, ToolbarCheckbox } from '../graph/toolbar-controls';
-import { axisTicks } from './format';
+import { Minimap } from './minimap';
 import { SpanDetails } from './span-details';
+import { expandAncestors, nodeIndexById, rowOf } from './span-link';
 import { criticalBySpan, parentIds, visibleRows, type TraceTree } from './trace-tree';
 import { useRowWindow } from './use-row-window';
 import { WaterfallRow, ROW_HEIGHT } from './waterfall-row';
 import { findSpans, moveActive, waterfallAction } from './waterfall-nav';
-import { scrollToRow } from './windowing';
+import { WaterfallAxis, WaterfallToolbar } from './waterfall-toolbar';
+import { centerRow, rowsInView, scrollToRow } from './windowing';
+
+export interface WaterfallProps {
+  tree: TraceTree;
+  criticalPath: readonly CriticalPathSegment[];
+  /** The span whose details show; it comes from the URL, so it may name no span of this trace. */
+  selected: string | null;
+  onSelect: (spanId: string | null) => void;
+}
 
 /** The spans as rows on a shared time axis; only the rows in view are mounted, so huge traces stay usable. */
-export function Waterfall({ tree, criticalPath }: { tree: TraceTree; criticalPath: readonly CriticalPathSegment[] }) {
+export function Waterfall({ tree, criticalPath, selected, onSelect }: WaterfallProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const [selected, setSelected] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [showCritical, setShowCritical] = useState(false);
   const [find, setFind] = useState('');
+  const anySelected = selected !== null;
+  // Built at the first selection, not before: mapping 50,000 ids would delay the first rows for nothing.
+  const byId = useMemo(() => (anySelected ? nodeIndexById(tree) : undefined), [tree, anySelected]);
+  const selectedIndex = selected === null ? undefined : byId?.get(selected);
+
   const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
+
+  // A span selected from outside (a link opened) may sit under collapsed spans: expand them so it has a row, and
+  // make that row the keyboard's. Done while rendering, so the first paint already shows it.
+  const [revealed, setRevealed] = useState<string | null>(null);
+  if (selected !== revealed) {
+    setRevealed(selected);
+    if (selectedIndex !== undefined) {
+      const open = expandAncestors(tree, collapsed, selectedIndex);
+      if (open !== collapsed) setCollapsed(open);
+      setActive(rowOf(open === collapsed ? rows : visibleRows(tree, open), selectedIndex));
+    }
+  }
+
   const critical = useMemo(() => criticalBySpan(criticalPath), [criticalPath]);
   const matches = useMemo(() => findSpans(tree, find), [tree, find]);
-  const { ref, range, viewportHeight } = useRowWindow(rows.length, ROW_HEIGHT);
+  const { ref, range, scrollTop, viewportHeight } = useRowWindow(rows.length, ROW_HEIGHT);
   const activeRow = Math.min(active, Math.max(0, rows.length - 1));
+  const selectedRow = selectedIndex === undefined ? -1 : rowOf(rows, selectedIndex);
+
+  // Once per selection, bring its row to the middle of the view, unless it is in view already (a clicked row).
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || selected === scrolledFor.current) return;
+    scrolledFor.current = selected;
+    if (selectedRow >= 0 && scrollToRow(selectedRow, el.scrollTop, el.clientHeight, ROW_HEIGHT) !== undefined) el.scrollTop = centerRow(selectedRow, el.clientHeight, ROW_HEIGHT, rows.length);
+  }, [ref, selected, selectedRow, rows.length]);
 
   const toggle = (spanId: string, collapse?: boolean) =>
     setCollapsed((c) => {
@@ -31,53 +67,53 @@ export function Waterfall({ tree, criticalPath }: { tree: TraceTree; criticalPat
       else next.delete(spanId);
       return next;
     });
-  const activeSpan = (row: number) => tree.nodes[rows[row] ?? -1]?.span;
+  const select = (spanId: string) => onSelect(selected === spanId ? null : spanId);
+  const scrollRow = (row: number, top: number | undefined) => {
+    setActive(row);
+    if (ref.current && top !== undefined) ref.current.scrollTop = top;
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = waterfallAction(e);
     // Enter on a row's own button (toggle, details) does what that button says, not the active row's details.
     if (!action || (action === 'details' && e.target !== e.currentTarget)) return;
     e.preventDefault();
-    const span = activeSpan(activeRow);
-    if (action === 'next' || action === 'previous') {
+    const span = tree.nodes[rows[activeRow] ?? -1]?.span;
+    const el = ref.current;
+    if ((action === 'next' || action === 'previous') && el) {
       const next = moveActive(activeRow, action, rows.length);
-      setActive(next);
-      const el = ref.current;
-      const top = el ? scrollToRow(next, el.scrollTop, el.clientHeight, ROW_HEIGHT) : undefined;
-      if (el && top !== undefined) el.scrollTop = top;
-    } else if (span && action === 'details') setSelected((s) => (s === span.spanId ? null : span.spanId));
+      scrollRow(next, scrollToRow(next, el.scrollTop, el.clientHeight, ROW_HEIGHT));
+    } else if (span && action === 'details') select(span.spanId);
     else if (span) toggle(span.spanId, action === 'collapse');
   };
 
-  const selectedNode = tree.nodes.find((n) => n.span.spanId === selected);
+  const selectedNode = selectedIndex === undefined ? undefined : tree.nodes[selectedIndex];
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON_CLASS} onClick={() => setCollapsed(parentIds(tree))}>
-          Collapse all
-        </button>
-        <button type="button" className={BUTTON_CLASS} onClick={() => setCollapsed(new Set())}>
-          Expand all
-        </button>
-        <ToolbarCheckbox label="Critical path" checked={showCritical} onChange={setShowCritical} note={criticalPath.length === 0 ? 'none computed' : undefined} />
-        <input type="search" aria-label="Find spans" placeholder="Find spans" value={find} onChange={(e) => setFind(e.target.value)} className={`${CONTROL_CLASS} w-48`} />
-        {find.trim() && (
-          <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
-            {matches.size} matching spans
-          </span>
-        )}
-        <span className="ml-auto text-xs text-slate-500">Keys: j/k move, Enter details, h/l collapse/expand</span>
-      </div>
-      <div aria-hidden className="flex text-[10px] text-slate-500">
-        <span className="w-2/5">Service and operation</span>
-        <span className="relative h-3 w-3/5">
-          {axisTicks(tree.endUs - tree.startUs).map((t) => (
-            <span key={t.percent} className="absolute" style={t.percent < 100 ? { left: `${t.percent}%` } : { right: 0 }}>
-              {t.label}
-            </span>
-          ))}
-        </span>
-      </div>
+      <WaterfallToolbar
+        onCollapseAll={() => setCollapsed(parentIds(tree))}
+        onExpandAll={() => setCollapsed(new Set())}
+        showCritical={showCritical}
+        onShowCritical={setShowCritical}
+        hasCritical={criticalPath.length > 0}
+        find={find}
+        onFind={setFind}
+        matchCount={matches.size}
+      />
+      {selected !== null && !selectedNode && (
+        <p role="status" className="text-xs text-amber-800 dark:text-amber-300">
+          Span <span className="font-mono">{selected}</span> is not in this trace.
+        </p>
+      )}
+      <Minimap
+        tree={tree}
+        rows={rows}
+        matches={matches}
+        critical={showCritical ? critical : undefined}
+        view={rowsInView(scrollTop, viewportHeight, ROW_HEIGHT, rows.length)}
+        onJump={(row) => scrollRow(row, ref.current ? centerRow(row, ref.current.clientHeight, ROW_HEIGHT, rows.length) : undefined)}
+      />
+      <WaterfallAxis durationUs={tree.endUs - tree.startUs} />
       {/* Focusable so the keyboard shortcuts work as soon as the waterfall is tabbed to. */}
       <div
         ref={ref}
@@ -112,7 +148,7 @@ export function Waterfall({ tree, criticalPath }: { tree: TraceTree; criticalPat
                   }}
                   onSelect={() => {
                     setActive(row);
-                    setSelected((s) => (s === id ? null : id));
+                    select(id);
                   }}
                 />
               );
@@ -120,7 +156,7 @@ export function Waterfall({ tree, criticalPath }: { tree: TraceTree; criticalPat
           </div>
         </div>
       </div>
-      {selectedNode && <SpanDetails span={selectedNode.span} traceStartUs={tree.startUs} onClose={() => setSelected(null)} />}
+      {selectedNode && <SpanDetails span={selectedNode.span} traceStartUs={tree.startUs} onClose={() => onSelect(null)} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow, scrollToRow, type WindowInput } from './windowing';
+import { centerRow, rowsInView, rowWindow, scrollToRow, type WindowInput } from './windowing';
 
 const base: WindowInput = { scrollTop: 0, viewportHeight: 100, rowHeight: 20, rowCount: 50_000, buffer: 5 };
 
@@ -33,5 +33,31 @@ describe('scrollToRow', () => {
     [10, 0, 120],
   ])('row %d from scrollTop %d → %s', (row, scrollTop, expected) => {
     expect(scrollToRow(row, scrollTop, 100, 20)).toBe(expected);
+  });
+});
+
+describe('centerRow', () => {
+  // 100px view, 20px rows: the middle of the view is 50px below its top.
+  it.each<[string, number, number, number]>([
+    ['a row far down the list', 500, 1000, 500 * 20 + 10 - 50],
+    ['the first row stays at the top', 0, 1000, 0],
+    ['a row near the top does not scroll above it', 2, 1000, 0],
+    ['the last row does not scroll past the end', 999, 1000, 1000 * 20 - 100],
+    ['a list shorter than the view never scrolls', 2, 3, 0],
+    ['no rows', 0, 0, 0],
+  ])('%s', (_name, row, rowCount, expected) => {
+    expect(centerRow(row, 100, 20, rowCount)).toBe(expected);
+  });
+});
+
+describe('rowsInView', () => {
+  it.each<[string, number, number, { first: number; last: number }]>([
+    ['at the top', 0, 50, { first: 0, last: 4 }],
+    ['between rows', 30, 50, { first: 1, last: 6 }],
+    ['fewer rows than fit', 0, 3, { first: 0, last: 2 }],
+    ['scrolled past the end of a list that shrank', 5000, 10, { first: 9, last: 9 }],
+    ['no rows', 0, 0, { first: -1, last: -1 }],
+  ])('%s', (_name, scrollTop, rowCount, expected) => {
+    expect(rowsInView(scrollTop, 100, 20, rowCount)).toEqual(expected);
   });
 });

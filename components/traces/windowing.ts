@@ -39,3 +39,18 @@ export function scrollToRow(row: number, scrollTop: number, viewportHeight: numb
   if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;
   return undefined;
 }
+
+/** The scrollTop that puts a row in the middle of the view, kept inside the list. */
+export function centerRow(row: number, viewportHeight: number, rowHeight: number, rowCount: number): number {
+  const max = Math.max(0, rowCount * rowHeight - viewportHeight);
+  const top = row * rowHeight + rowHeight / 2 - viewportHeight / 2;
+  return Math.round(Math.max(0, Math.min(max, top)));
+}
+
+/** The rows at least partly in view, first to last inclusive; both -1 when there are none. */
+export function rowsInView(scrollTop: number, viewportHeight: number, rowHeight: number, rowCount: number): { first: number; last: number } {
+  if (rowCount === 0 || rowHeight <= 0 || viewportHeight <= 0) return { first: -1, last: -1 };
+  const first = Math.max(0, Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight)));
+  const last = Math.max(first, Math.min(rowCount - 1, Math.ceil((scrollTop + viewportHeight) / rowHeight) - 1));
+  return { first, last };
+}

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { TraceDetail } from '@/components/traces/trace-detail';
+import { TraceLoading } from '@/components/traces/trace-states';
 import { PageHeader } from '@/components/ui/page-header';
 import { parseTraceId } from '@/lib/mesh/traces/search-params';
 
@@ -29,7 +31,10 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
           Back to the search
         </Link>
       </PageHeader>
-      <TraceDetail traceId={traceId} />
+      {/* The selected span (?span=) is read from the URL, which is only known in the browser. */}
+      <Suspense fallback={<TraceLoading>Loading trace {traceId}…</TraceLoading>}>
+        <TraceDetail traceId={traceId} />
+      </Suspense>
     </>
   );
 }
