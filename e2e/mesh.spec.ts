@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 // Runs against the lab: bookinfo in namespace bookinfo (lab/scenarios/bookinfo.yaml).
 
 const BOOKINFO = ['productpage-v1', 'details-v1', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings-v1', 'ratings-v2', 'mongodb-v1'];
-const STATUS_WORDS = /^(Enabled|Partly enabled|Disabled|Not enabled)$/;
+// The badge is an icon (aria-hidden) followed by the status word.
+const STATUS_WORDS = /^\W*(Enabled|Partly enabled|Disabled|Not enabled)$/;
 const STATUSES = ['enabled', 'partly', 'disabled', 'not-enabled'];
 
 test.describe('mesh', () => {

@@ -38,6 +38,9 @@ export function MeshPage() {
       {report.isError && <PanelError what="the mTLS report" message={report.error.message} onRetry={() => void report.refetch()} />}
       {data && !none && (
         <div className={`space-y-4 ${report.isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={report.isPlaceholderData}>
+          {data.observedError && (
+            <PanelNote alert>Telemetry could not be read, so nothing is shown as observed ({data.observedError}). The configured status stands.</PanelNote>
+          )}
           <div className="grid gap-4 md:grid-cols-2">
             <MeshCard mesh={data.mesh} rootNamespace={data.rootNamespace} duration={data.duration} />
             <ControlPlaneCard controlPlane={data.controlPlane} />

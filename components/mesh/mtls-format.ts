@@ -10,8 +10,9 @@ export const MTLS_STATUS_LABEL: Record<MtlsStatus, string> = {
   'not-enabled': 'Not enabled',
 };
 
-/** A lock for the eye; the word always goes with it. */
-export const MTLS_STATUS_ICON: Record<MtlsStatus, string> = { enabled: '🔒', partly: '◐', disabled: '🔓', 'not-enabled': '○' };
+/** A mark for the eye; the word always goes with it. */
+// Plain symbols rather than emoji: a lock emoji shows as an empty box where no emoji font is installed.
+export const MTLS_STATUS_ICON: Record<MtlsStatus, string> = { enabled: '●', partly: '◐', disabled: '✖', 'not-enabled': '○' };
 
 export const MTLS_STATUS_CLASS: Record<MtlsStatus, string> = {
   enabled: 'border-healthy/50 bg-healthy/10',
