@@ -27,6 +27,13 @@ async function readConfigScope(): Promise<ConfigScope> {
   return buildScope(await readClusterObjects());
 }
 
+/** The cluster's scope with one object as given in place of the stored one (to validate an edit or a fresh read). */
+export async function readConfigScopeWith(object: IstioResource): Promise<ConfigScope> {
+  const scope = await readConfigScope();
+  const key = refKey(refOf(object));
+  return { ...scope, objects: [...scope.objects.filter((o) => refKey(refOf(o)) !== key), object] };
+}
+
 /** 404 naming the first namespace asked for that does not exist. */
 export function requireNamespaces(scope: ConfigScope, asked: readonly string[]): void {
   const missing = asked.find((n) => !scope.namespaces.includes(n));
@@ -68,12 +75,12 @@ function withoutManagedFields(raw: Record<string, unknown>): Record<string, unkn
 
 /** One object as stored, with its YAML, validation and references; 404 when it does not exist. */
 export async function fetchIstioDetails(p: IstioObjectParams): Promise<IstioConfigDetails> {
-  const [scope, raw] = await Promise.all([readConfigScope(), readIstioObject(p.kind, p.namespace, p.name)]);
+  const raw = await readIstioObject(p.kind, p.namespace, p.name);
   const object = raw && parseIstioResource(p.kind, raw, p.namespace);
   if (!raw || !object) throw new AppError('not_found', `${p.kind} "${p.name}" not found in namespace "${p.namespace}"`);
   const key = refKey(refOf(object));
-  // Validate against the scope as listed, but with this object exactly as just read.
-  const current: ConfigScope = { ...scope, objects: [...scope.objects.filter((o) => refKey(refOf(o)) !== key), object] };
+  // Validate against the cluster as listed, but with this object exactly as just read.
+  const current = await readConfigScopeWith(object);
   const validation = validateScope(current, (ref) => refKey(ref) === key)[0];
   const shown = withoutManagedFields(raw);
   return { item: itemOf(object, validation), object, yaml: stringify(shown), references: referencesOf(object, current) };

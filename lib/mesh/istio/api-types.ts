@@ -1,5 +1,6 @@
 // What `GET /api/istio` and `GET /api/istio/{ns}/{kind}/{name}` answer. Pure types shared by the routes and pages.
 
+import type { DiffHunk } from '../diff/line-diff';
 import type { IstioRef } from '../inventory/types';
 import type { Finding, IstioKind, IstioResource } from './types';
 
@@ -37,4 +38,16 @@ export interface IstioConfigDetails {
     /** Other Istio objects it names (gateways, DestinationRules of its hosts) or that name it. */
     objects: IstioRef[];
   };
+}
+
+/** `PUT /api/istio/{ns}/{kind}/{name}[?dryRun=true]` with `{ yaml }`: what was (or would be) stored. */
+export interface IstioUpdateResult {
+  dryRun: boolean;
+  /** The object as the API server answered: stored, or as it would be stored. */
+  object: Record<string, unknown>;
+  yaml: string;
+  /** What changes against the live object, with context. */
+  diff: DiffHunk[];
+  /** Meshscope's own validations of the object as it would be stored. */
+  findings: Finding[];
 }
