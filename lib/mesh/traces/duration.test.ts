@@ -12,9 +12,11 @@ describe('parseGoDuration', () => {
     ['.5s', 0.5e9],
     ['0', 0],
     ['2m3.5s', 123.5e9],
+    // The longest whole number of hours Go's int64 nanoseconds hold.
+    ['2562047h', 2562047 * 3600e9],
   ])('%s → %d ns', (text, ns) => expect(parseGoDuration(text)).toBe(ns));
 
-  it.each(['', '10', 'abc', '-1s', '1x', '1s x', 's', '1d', '1.2.3s', '1s1'])('rejects %j', (text) => {
+  it.each(['', '10', 'abc', '-1s', '1x', '1s x', 's', '1d', '1.2.3s', '1s1', '2562048h', '3000000h', '99999999999999999999ns'])('rejects %j', (text) => {
     expect(parseGoDuration(text)).toBeUndefined();
   });
 

@@ -4,7 +4,10 @@
 const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 const DAY_NS = 86_400e9;
 
-/** Nanoseconds of a Go-style duration (`100ms`, `1.5s`, `1h30m`); undefined when it is not one or is negative. */
+/** The longest duration Go can represent, in nanoseconds (2^63 - 1, as a float). */
+export const MAX_GO_DURATION_NS = 9_223_372_036_854_775_807;
+
+/** Nanoseconds of a Go-style duration (`100ms`, `1.5s`, `1h30m`); undefined when it is not one, is negative or exceeds Go's range. */
 export function parseGoDuration(text: string, allowDays = false): number | undefined {
   const s = text.trim();
   if (s === '' || s === '0') return s === '0' ? 0 : undefined;
@@ -20,7 +23,8 @@ export function parseGoDuration(text: string, allowDays = false): number | undef
     total += Number(m[1]) * unit;
     at = part.lastIndex;
   }
-  return Number.isFinite(total) ? Math.round(total) : undefined;
+  // Go's durations are int64 nanoseconds (about 292 years); anything longer is refused there, so refuse it here.
+  return Number.isFinite(total) && total <= MAX_GO_DURATION_NS ? Math.round(total) : undefined;
 }
 
 /** Renders nanoseconds the way Go's ParseDuration reads them back exactly. */
