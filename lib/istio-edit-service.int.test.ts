@@ -21,7 +21,7 @@ async function put(yaml: string, dryRun: boolean): Promise<{ status: number; bod
   return { status: res.status, body: (await res.json()) as never };
 }
 
-const withSubsets = (object: Record<string, unknown>, names: string[]) =>
+const withSubsets = (object: { spec?: unknown }, names: string[]) =>
   stringify({ ...object, spec: { ...(object.spec as object), subsets: names.map((n) => ({ name: n, labels: { version: n } })) } });
 
 describe('editing an Istio object through the API', () => {
