@@ -76,14 +76,14 @@ describe('kustomizations', () => {
 
 describe('RBAC', () => {
   it('the viewer role reads and never writes, apart from asking the API server who it is and what it may do', () => {
-    expect(writes(find('ClusterRole', 'meshscope-viewer')).sort()).toEqual([
+    expect(writes(find('ClusterRole', 'meshscope-reader')).sort()).toEqual([
       'create selfsubjectaccessreviews.authorization.k8s.io',
       'create selfsubjectreviews.authentication.k8s.io',
     ]);
   });
 
   it('the viewer role reads every Istio kind the console lists', () => {
-    const readable = new Set(rulesOf(find('ClusterRole', 'meshscope-viewer')).flatMap((r) => (r.apiGroups ?? []).flatMap((g) => (r.resources ?? []).map((res) => `${res}.${g}`))));
+    const readable = new Set(rulesOf(find('ClusterRole', 'meshscope-reader')).flatMap((r) => (r.apiGroups ?? []).flatMap((g) => (r.resources ?? []).map((res) => `${res}.${g}`))));
     for (const { group, plural } of Object.values(ISTIO_RESOURCES)) expect(readable, `${plural}.${group}`).toContain(`${plural}.${group}`);
   });
 
