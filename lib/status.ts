@@ -3,6 +3,17 @@ import { AppError, type Upstream } from './errors';
 import { jaegerVersion, listTraceServices } from './jaeger/client';
 import { kubernetesVersion } from './k8s/client';
 import { prometheusVersion } from './prometheus/client';
+import { breakerSnapshots } from './resilience/breakers';
+import type { BreakerState } from './resilience/circuit-breaker';
+
+/** An upstream's circuit breaker as the top bar shows it; times are ISO 8601. */
+export interface BreakerStatus {
+  state: BreakerState;
+  since: string;
+  /** While open: when the next call may go through, and how long that is from this answer. */
+  retryAt?: string;
+  retryInMs?: number;
+}
 
 /** What the console knows about one upstream right now. */
 export interface UpstreamStatus {
@@ -11,6 +22,7 @@ export interface UpstreamStatus {
   version?: string;
   latencyMs?: number;
   message?: string;
+  breaker: BreakerStatus;
 }
 
 const probes: Record<Upstream, () => Promise<string>> = {
@@ -20,7 +32,17 @@ const probes: Record<Upstream, () => Promise<string>> = {
   jaeger: async () => (await Promise.all([jaegerVersion(), listTraceServices()]))[0],
 };
 
-async function probe(name: Upstream): Promise<UpstreamStatus> {
+function breakerStatus(name: Upstream, now: number): BreakerStatus {
+  const b = breakerSnapshots()[name];
+  const status: BreakerStatus = { state: b.state, since: new Date(b.since).toISOString() };
+  if (b.state === 'open' && b.retryAt !== undefined) {
+    status.retryAt = new Date(b.retryAt).toISOString();
+    status.retryInMs = Math.max(0, b.retryAt - now);
+  }
+  return status;
+}
+
+async function probe(name: Upstream): Promise<Omit<UpstreamStatus, 'breaker'>> {
   const started = performance.now();
   try {
     const version = await probes[name]();
@@ -32,7 +54,12 @@ async function probe(name: Upstream): Promise<UpstreamStatus> {
   }
 }
 
-/** Probes every upstream concurrently; never throws. */
+/**
+ * Probes every upstream concurrently, with each one's breaker as it stands after the probe; never throws. While a
+ * breaker is open its probe fails fast; once the cool-down ends, a status poll may be the call that closes it.
+ */
 export async function upstreamStatuses(): Promise<UpstreamStatus[]> {
-  return Promise.all((['kubernetes', 'prometheus', 'jaeger'] as const).map(probe));
+  const probed = await Promise.all((['kubernetes', 'prometheus', 'jaeger'] as const).map(probe));
+  const now = Date.now();
+  return probed.map((p) => ({ ...p, breaker: breakerStatus(p.name, now) }));
 }

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Theme } from '@/lib/theme';
+import { BreakerBanner } from './breaker-banner';
 import { SideNav } from './side-nav';
 import { ThemeToggle } from './theme-toggle';
 import { UpstreamIndicator } from './upstream-indicator';
+import { UserMenu } from './user-menu';
 
 /** The frame around every page: header with upstream status and theme, side navigation, main area. */
 export function AppShell({ children, initialTheme }: { children: ReactNode; initialTheme: Theme }) {
@@ -19,8 +21,10 @@ export function AppShell({ children, initialTheme }: { children: ReactNode; init
         <div className="ml-auto flex items-center gap-4">
           <UpstreamIndicator />
           <ThemeToggle initialTheme={initialTheme} />
+          <UserMenu />
         </div>
       </header>
+      <BreakerBanner />
       <div className="flex flex-1">
         <SideNav />
         <main id="main" className="flex-1 overflow-x-auto p-6">

@@ -124,3 +124,35 @@ describe('Istio root namespace', () => {
     expect(config.problems.filter((p) => p.startsWith('MESHSCOPE_ISTIO'))).toEqual(problems);
   });
 });
+
+describe('authentication settings', () => {
+  const secret = 'x'.repeat(32);
+  it.each([
+    [{}, { strategy: 'anonymous', readOnly: false }],
+    [{ MESHSCOPE_READ_ONLY: 'TRUE' }, { strategy: 'anonymous', readOnly: true }],
+    [{ MESHSCOPE_AUTH_STRATEGY: ' Token ', MESHSCOPE_SESSION_SECRET: secret }, { strategy: 'token', sessionSecret: secret, readOnly: false }],
+    [{ MESHSCOPE_AUTH_STRATEGY: 'header' }, { strategy: 'header', header: 'X-Forwarded-Access-Token', readOnly: false }],
+    [{ MESHSCOPE_AUTH_STRATEGY: 'header', MESHSCOPE_AUTH_HEADER: ' Authorization ' }, { strategy: 'header', header: 'Authorization', readOnly: false }],
+  ])('%j is %j', (env, value) => {
+    const config = readConfig(env, () => false);
+    expect(config.auth).toEqual({ configured: true, value });
+    expect(config.problems.filter((p) => p.startsWith('MESHSCOPE_'))).toEqual([]);
+  });
+
+  it.each([
+    [{ MESHSCOPE_AUTH_STRATEGY: 'oidc' }, 'MESHSCOPE_AUTH_STRATEGY: must be anonymous, token or header, not "oidc"'],
+    [{ MESHSCOPE_AUTH_STRATEGY: 'token' }, /^MESHSCOPE_SESSION_SECRET: .*at least 32 characters.*not set$/],
+    [{ MESHSCOPE_AUTH_STRATEGY: 'token', MESHSCOPE_SESSION_SECRET: 'short' }, /^MESHSCOPE_SESSION_SECRET: .*too short$/],
+    [{ MESHSCOPE_AUTH_STRATEGY: 'token', MESHSCOPE_SESSION_SECRET: `${' '.repeat(30)}ab` }, /^MESHSCOPE_SESSION_SECRET: .*too short$/],
+    [{ MESHSCOPE_AUTH_STRATEGY: 'header', MESHSCOPE_AUTH_HEADER: 'X Token' }, 'MESHSCOPE_AUTH_HEADER: "X Token" is not an HTTP header name'],
+    [{ MESHSCOPE_READ_ONLY: 'yes' }, 'MESHSCOPE_READ_ONLY: must be true or false'],
+    [{ MESHSCOPE_AUTH_STRATEGY: 'token', MESHSCOPE_SESSION_SECRET: secret, MESHSCOPE_READ_ONLY: 'true' }, /^MESHSCOPE_READ_ONLY: applies only to MESHSCOPE_AUTH_STRATEGY=anonymous/],
+  ])('%j is a start-up problem naming its variable', (env, reason) => {
+    const config = readConfig(env, () => false);
+    expect(config.auth.configured).toBe(false);
+    const problem = config.problems.find((p) => p.startsWith('MESHSCOPE_'));
+    if (typeof reason === 'string') expect(problem).toBe(reason);
+    else expect(problem).toMatch(reason);
+    expect(config.auth).toEqual({ configured: false, reason: problem });
+  });
+});

@@ -20,7 +20,20 @@ export type KubernetesSettings =
   | { source: 'kubeconfig'; path: string; context?: string }
   | { source: 'in-cluster' };
 
+/** Who the console acts as toward Kubernetes (see lib/auth/identity.ts). */
+export type AuthSettings =
+  | { strategy: 'anonymous'; readOnly: boolean }
+  | { strategy: 'token'; sessionSecret: string; readOnly: false }
+  | { strategy: 'header'; header: string; readOnly: false };
+
+export type AuthStrategy = AuthSettings['strategy'];
+
 export interface AppConfig {
+  /**
+   * How users are identified. A broken setting leaves it unconfigured and every API call answers 503 with the
+   * reason: falling back to `anonymous` would hand the console's own credentials to everyone.
+   */
+  auth: Setting<AuthSettings>;
   prometheus: Setting<PrometheusSettings>;
   jaeger: Setting<JaegerSettings>;
   kubernetes: Setting<KubernetesSettings>;
@@ -105,6 +118,44 @@ function healthRulesSetting(env: Env, fileExists: (path: string) => boolean, rea
   return parsed.ok ? { configured: true, value: parsed.rules } : { configured: false, reason: `MESHSCOPE_HEALTH_CONFIG: ${path}: ${parsed.error}` };
 }
 
+// RFC 9110 token characters: what a header name may contain.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const MIN_SECRET_LENGTH = 32;
+
+function authSetting(env: Env): Setting<AuthSettings> {
+  const strategy = blank(env.MESHSCOPE_AUTH_STRATEGY) ? 'anonymous' : env.MESHSCOPE_AUTH_STRATEGY.trim().toLowerCase();
+  const rawReadOnly = blank(env.MESHSCOPE_READ_ONLY) ? 'false' : env.MESHSCOPE_READ_ONLY.trim().toLowerCase();
+  if (rawReadOnly !== 'true' && rawReadOnly !== 'false') return { configured: false, reason: 'MESHSCOPE_READ_ONLY: must be true or false' };
+  const readOnly = rawReadOnly === 'true';
+  if (readOnly && strategy !== 'anonymous') {
+    return {
+      configured: false,
+      reason: 'MESHSCOPE_READ_ONLY: applies only to MESHSCOPE_AUTH_STRATEGY=anonymous; with token or header the API server’s RBAC decides what each user may change',
+    };
+  }
+  switch (strategy) {
+    case 'anonymous':
+      return { configured: true, value: { strategy, readOnly } };
+    case 'token': {
+      const secret = env.MESHSCOPE_SESSION_SECRET ?? '';
+      if (secret.trim().length < MIN_SECRET_LENGTH) {
+        return {
+          configured: false,
+          reason: `MESHSCOPE_SESSION_SECRET: the token strategy needs a secret of at least ${MIN_SECRET_LENGTH} characters to seal session cookies (e.g. \`openssl rand -base64 32\`); it is ${blank(env.MESHSCOPE_SESSION_SECRET) ? 'not set' : 'too short'}`,
+        };
+      }
+      return { configured: true, value: { strategy, sessionSecret: secret, readOnly: false } };
+    }
+    case 'header': {
+      const header = blank(env.MESHSCOPE_AUTH_HEADER) ? 'X-Forwarded-Access-Token' : env.MESHSCOPE_AUTH_HEADER.trim();
+      if (!HEADER_NAME.test(header)) return { configured: false, reason: `MESHSCOPE_AUTH_HEADER: "${header}" is not an HTTP header name` };
+      return { configured: true, value: { strategy, header, readOnly: false } };
+    }
+    default:
+      return { configured: false, reason: `MESHSCOPE_AUTH_STRATEGY: must be anonymous, token or header, not "${strategy}"` };
+  }
+}
+
 const readUtf8 = (path: string) => readFileSync(path, 'utf8');
 
 /** Reads and validates the console's configuration from an environment (pure apart from the file reads). */
@@ -124,6 +175,7 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
   }
   const jaegerUrl = urlSetting(env, 'JAEGER_URL');
   const config: AppConfig = {
+    auth: authSetting(env),
     prometheus: prometheusSetting(env),
     jaeger: jaegerUrl.configured ? { configured: true, value: { url: jaegerUrl.value } } : jaegerUrl,
     kubernetes: kubernetesSetting(env, fileExists),
@@ -132,7 +184,7 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
     istioRootNamespace,
     problems,
   };
-  for (const setting of [config.prometheus, config.jaeger, config.kubernetes, config.healthRules]) {
+  for (const setting of [config.auth, config.prometheus, config.jaeger, config.kubernetes, config.healthRules]) {
     if (!setting.configured) problems.push(setting.reason);
   }
   return config;
@@ -144,4 +196,9 @@ let cached: AppConfig | undefined;
 export function appConfig(): AppConfig {
   cached ??= readConfig(process.env);
   return cached;
+}
+
+/** Whether this is `next dev` (which needs `eval` for its tooling); inlined by Next at build time. */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === 'development';
 }

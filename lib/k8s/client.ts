@@ -1,5 +1,7 @@
 import 'server-only';
 import {
+  AuthenticationV1Api,
+  AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
   Observable,
@@ -8,8 +10,9 @@ import {
   type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
+import { currentIdentity } from '../auth/context';
 import { appConfig, type KubernetesSettings } from '../config/env';
-import { UpstreamError } from '../errors';
+import { AppError, UpstreamError } from '../errors';
 import { callUpstream } from '../upstream-call';
 
 export interface NamespaceSummary {
@@ -39,6 +42,48 @@ function kubeConfig(): KubeConfig {
   return cachedConfig;
 }
 
+// Per-user configs are cheap to build, but each request would rebuild one; a short cache keeps the hot path flat
+// while a revoked token stops being used within a minute (the API server still checks it on every call).
+const USER_CONFIG_TTL_MS = 60_000;
+const USER_CONFIG_LIMIT = 200;
+const userConfigs = new Map<string, { kc: KubeConfig; until: number }>();
+
+/** The console's cluster (server, CA, TLS settings) with a user that holds only `token`. */
+function userKubeConfig(token: string, now = Date.now()): KubeConfig {
+  const hit = userConfigs.get(token);
+  if (hit && hit.until > now) return hit.kc;
+  const cluster = kubeConfig().getCurrentCluster();
+  if (!cluster) throw new UpstreamError('kubernetes', 'not_configured', 'the kubeconfig has no current cluster');
+  const kc = new KubeConfig();
+  kc.loadFromClusterAndUser(cluster, { name: 'meshscope-user', token });
+  userConfigs.delete(token);
+  if (userConfigs.size >= USER_CONFIG_LIMIT) userConfigs.delete(userConfigs.keys().next().value as string);
+  userConfigs.set(token, { kc, until: now + USER_CONFIG_TTL_MS });
+  return kc;
+}
+
+/** The API server's own words from a failed call's Status body, when it sent one. */
+function statusMessage(err: unknown): string | undefined {
+  let body = (err as { body?: unknown } | null)?.body;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  const message = (body as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** A user's 401/403 is theirs to see (sign in again, ask for a role), not an upstream outage. */
+function userDenial(err: unknown): AppError | undefined {
+  const status = statusOf(err);
+  if (status === 401) return new AppError('unauthorized', 'kubernetes: the API server did not accept the token (expired or revoked?): sign in again');
+  if (status === 403) return new AppError('forbidden', `kubernetes: ${statusMessage(err) ?? 'the API server refused this request for the signed-in user'}`);
+  return undefined;
+}
+
 function timeoutOption(ms: number) {
   const middleware: ObservableMiddleware = {
     pre: (ctx: RequestContext) => {
@@ -51,13 +96,29 @@ function timeoutOption(ms: number) {
 }
 
 /**
- * Runs one call with the configured client and the per-call timeout, turning failures into UpstreamErrors
- * (502/504). Shared with the other readers in lib/k8s so they use the same client setup.
+ * Runs one call as the current identity (the console's credentials, or the signed-in user's token against the
+ * same cluster) with the per-call timeout, turning failures into UpstreamErrors (502/504) and, for a user, the
+ * API server's 401/403 into ours. Shared with the other readers in lib/k8s so they use the same client setup.
  */
 export async function withKube<T>(call: (kc: KubeConfig, options: ReturnType<typeof timeoutOption>) => Promise<T>): Promise<T> {
   const { upstreamTimeoutMs } = appConfig();
-  const kc = kubeConfig();
-  return callUpstream('kubernetes', upstreamTimeoutMs, () => call(kc, timeoutOption(upstreamTimeoutMs)));
+  const identity = currentIdentity();
+  if (identity.kind === 'console') {
+    const kc = kubeConfig();
+    return callUpstream('kubernetes', upstreamTimeoutMs, () => call(kc, timeoutOption(upstreamTimeoutMs)));
+  }
+  const kc = userKubeConfig(identity.token);
+  const outcome = await callUpstream('kubernetes', upstreamTimeoutMs, async () => {
+    try {
+      return { ok: true as const, value: await call(kc, timeoutOption(upstreamTimeoutMs)) };
+    } catch (err) {
+      const denied = userDenial(err);
+      if (denied) return { ok: false as const, denied };
+      throw err;
+    }
+  });
+  if (!outcome.ok) throw outcome.denied;
+  return outcome.value;
 }
 
 /** The HTTP status a client call failed with, when it says. */
@@ -102,4 +163,49 @@ export async function listNamespaces(): Promise<NamespaceSummary[]> {
       istioInjection: injection === 'enabled' ? 'enabled' : injection === 'disabled' ? 'disabled' : 'unset',
     };
   });
+}
+
+/** One "can I" question, as in `kubectl auth can-i <verb> <resource>.<group> [-n namespace] [name]`. */
+export interface AccessCheck {
+  verb: string;
+  group: string;
+  resource: string;
+  namespace?: string;
+  name?: string;
+}
+
+/** Asks the API server whether the current identity may do each thing (SelfSubjectAccessReview), in order. */
+export async function canI(checks: AccessCheck[]): Promise<boolean[]> {
+  return Promise.all(
+    checks.map(async ({ verb, group, resource, namespace, name }) => {
+      const review = await withKube((kc, options) =>
+        kc.makeApiClient(AuthorizationV1Api).createSelfSubjectAccessReview(
+          {
+            body: {
+              apiVersion: 'authorization.k8s.io/v1',
+              kind: 'SelfSubjectAccessReview',
+              spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}), ...(name ? { name } : {}) } },
+            },
+          },
+          options,
+        ),
+      );
+      return review.status?.allowed === true;
+    }),
+  );
+}
+
+/**
+ * The current identity's user name (SelfSubjectReview); a rejected token fails with `unauthorized`. Servers older
+ * than 1.28 lack the review: there an access review proves the token and the name stays unknown.
+ */
+export async function whoAmI(): Promise<string | undefined> {
+  const review = await withKube((kc, options) =>
+    unlessNotFound(() =>
+      kc.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } }, options),
+    ),
+  );
+  if (review) return review.status?.userInfo?.username;
+  await canI([{ verb: 'get', group: '', resource: 'namespaces' }]);
+  return undefined;
 }

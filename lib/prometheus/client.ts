@@ -4,6 +4,15 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { appConfig } from '../config/env';
 import { UpstreamError } from '../errors';
+import { createQueryGuard, queryKey, type QueryGuard } from '../resilience/query-guard';
+import {
+  PROMETHEUS_CACHE_MAX_ENTRIES,
+  PROMETHEUS_CACHE_TTL_MS,
+  PROMETHEUS_MAX_CONCURRENT_QUERIES,
+  PROMETHEUS_MAX_QUEUED_QUERIES,
+} from '../resilience/settings';
+import { telemetry } from '../telemetry/instruments';
+import { processSingleton } from '../telemetry/process-singleton';
 import { callUpstream } from '../upstream-call';
 import { readInstantResult, readRangeResult, type InstantSample, type RangeSeries } from './results';
 
@@ -16,10 +25,16 @@ const configYaml = z.object({ global: z.object({ scrape_interval: z.string() }).
 
 let driver: PrometheusDriver | undefined;
 
-function prometheus(): PrometheusDriver {
+function settings() {
   const setting = appConfig().prometheus;
   if (!setting.configured) throw new UpstreamError('prometheus', 'not_configured', setting.reason);
-  const { url, bearerToken, basicAuth } = setting.value;
+  return setting.value;
+}
+
+const prometheusUrl = (): string => settings().url;
+
+function prometheus(): PrometheusDriver {
+  const { url, bearerToken, basicAuth } = settings();
   driver ??= new PrometheusDriver({
     endpoint: url,
     baseURL: '/api/v1',
@@ -36,23 +51,55 @@ function withPrometheus<T>(call: (p: PrometheusDriver) => Promise<T>): Promise<T
   return callUpstream('prometheus', appConfig().upstreamTimeoutMs, () => call(p));
 }
 
-/** Runs an instant query; `promql` must come from the typed builder in lib/promql. */
+function createGuard(): QueryGuard {
+  const metrics = telemetry();
+  return createQueryGuard({
+    ttlMs: PROMETHEUS_CACHE_TTL_MS,
+    maxEntries: PROMETHEUS_CACHE_MAX_ENTRIES,
+    maxConcurrent: PROMETHEUS_MAX_CONCURRENT_QUERIES,
+    maxQueue: PROMETHEUS_MAX_QUEUED_QUERIES,
+    overloaded: () =>
+      new UpstreamError('prometheus', 'upstream_unavailable', `too many queries waiting (${PROMETHEUS_MAX_QUEUED_QUERIES}); try again shortly`),
+    onOverload: () => metrics.overloadRejections.inc({}),
+    onSource: (source) => {
+      if (source === 'hit') metrics.cacheHits.inc({});
+      else if (source === 'shared') metrics.coalescedCalls.inc({});
+      else metrics.cacheMisses.inc({});
+    },
+  });
+}
+
+// Shared by every request in the process: the point is that 20 viewers of one graph cost one set of queries. Keyed
+// by the server, so answers from one Prometheus are never served for another.
+const guard = (): QueryGuard => processSingleton(`prometheus-query-guard ${prometheusUrl()}`, createGuard);
+
+/**
+ * Runs an instant query; `promql` must come from the typed builder in lib/promql. Without `time` the answer may
+ * be up to PROMETHEUS_CACHE_TTL_MS old, and it is shared with other callers: do not mutate it.
+ */
 export async function instantQuery(promql: string, time?: Date): Promise<InstantSample[]> {
-  const raw = await withPrometheus((p) => p.instantQuery(promql, time));
-  const samples = readInstantResult(raw);
-  if (!samples) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected query response');
-  return samples;
+  const key = queryKey('instant', promql, time ? { time } : {}, Date.now(), PROMETHEUS_CACHE_TTL_MS);
+  return guard().run(key, async () => {
+    const raw = await withPrometheus((p) => p.instantQuery(promql, time));
+    const samples = readInstantResult(raw);
+    if (!samples) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected query response');
+    return samples;
+  });
 }
 
 /**
  * Runs a range query from `start` to `end` every `stepSeconds`; `promql` must come from the typed builder in
  * lib/promql. Instants where a series had no value are simply absent from its `values`, as Prometheus returns them.
+ * The answer is shared with callers asking the same within a few seconds: do not mutate it.
  */
 export async function rangeQuery(promql: string, start: Date, end: Date, stepSeconds: number): Promise<RangeSeries[]> {
-  const raw = await withPrometheus((p) => p.rangeQuery(promql, start, end, stepSeconds));
-  const series = readRangeResult(raw);
-  if (!series) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected range query response');
-  return series;
+  const key = queryKey('range', promql, { start, end, stepSeconds }, Date.now(), PROMETHEUS_CACHE_TTL_MS);
+  return guard().run(key, async () => {
+    const raw = await withPrometheus((p) => p.rangeQuery(promql, start, end, stepSeconds));
+    const series = readRangeResult(raw);
+    if (!series) throw new UpstreamError('prometheus', 'upstream_unavailable', 'unexpected range query response');
+    return series;
+  });
 }
 
 /**

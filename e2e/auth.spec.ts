@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+
+// Runs only against a console started with MESHSCOPE_AUTH_STRATEGY=token (scripts/test.ts sets CONSOLE_AUTH=token
+// for that one); the lab's viewer token signs in.
+test.skip(process.env.CONSOLE_AUTH !== 'token', 'the console under test does not use the token strategy');
+
+const viewerToken = () => {
+  const token = process.env.KUBE_VIEWER_TOKEN;
+  if (!token) throw new Error('KUBE_VIEWER_TOKEN is not set (load .lab/env)');
+  return token;
+};
+
+test('a page sends the signed-out visitor to /login and back after signing in; logout ends the session', async ({ page }) => {
+  await page.goto('/graph?namespaces=bookinfo');
+  await expect(page).toHaveURL(/\/login\?next=%2Fgraph%3Fnamespaces%3Dbookinfo$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+
+  await page.getByLabel('Token').fill('not-a-real-token-0123456789');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('rejected this token');
+
+  await page.getByLabel('Token').fill(viewerToken());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/graph\?namespaces=bookinfo$/);
+  const menu = page.locator('[data-user-menu]');
+  await expect(menu).toContainText('meshscope-viewer');
+
+  await menu.getByRole('button', { name: 'Logout' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator('[data-user-menu]')).toHaveCount(0);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('the session cookie is httpOnly and strict, and a write without the CSRF header is refused', async ({ page, context, request }) => {
+  await page.goto('/login');
+  await page.getByLabel('Token').fill(viewerToken());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const cookies = await context.cookies();
+  expect(cookies.find((c) => c.name === 'meshscope_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(cookies.find((c) => c.name === 'meshscope_csrf')).toMatchObject({ httpOnly: false, sameSite: 'Strict' });
+
+  const refused = await request.post('/api/auth/logout');
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/^missing or wrong CSRF token/);
+});
