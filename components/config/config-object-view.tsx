@@ -3,7 +3,7 @@ import type { IstioConfigDetails } from '@/lib/mesh/istio/api-types';
 import { ValidationCell } from './config-table';
 import { ConfigReferences } from './config-references';
 import { FindingsList } from './findings-list';
-import { YamlView } from './yaml-view';
+import { YamlSection } from './yaml-section';
 import { findingMarks, pathLines } from './yaml-lines';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -49,7 +49,7 @@ export function ConfigObjectView({ details }: { details: IstioConfigDetails }) {
         <FindingsList findings={item.findings} lines={lines} />
       </Section>
       <Section title="YAML">
-        <YamlView yaml={yaml} marks={findingMarks(item.findings, lines)} />
+        <YamlSection item={item} yaml={yaml} marks={findingMarks(item.findings, lines)} />
       </Section>
       <Section title="References">
         <ConfigReferences references={references} namespace={item.namespace} />

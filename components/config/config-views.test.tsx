@@ -1,10 +1,16 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ConfigNotFound } from './config-details';
 import { ConfigObjectView } from './config-object-view';
 import { ConfigTable } from './config-table';
+import { DiffView } from './diff-view';
 import { FindingsList } from './findings-list';
 import { brokenVsDetails, configItem, finding } from './test-config';
+
+// The YAML section asks whether the user may edit (a query); rendered on the server, the question stays pending.
+const withQueries = (node: ReactNode) => <QueryClientProvider client={new QueryClient()}>{node}</QueryClientProvider>;
 
 const noop = () => undefined;
 const NOW = Date.parse('2025-06-10T12:00:00Z');
@@ -40,7 +46,7 @@ describe('ConfigTable', () => {
 });
 
 describe('ConfigObjectView', () => {
-  const out = renderToStaticMarkup(<ConfigObjectView details={brokenVsDetails()} />);
+  const out = renderToStaticMarkup(withQueries(<ConfigObjectView details={brokenVsDetails()} />));
 
   it('heads the page with kind, name, namespace, created and resource version', () => {
     expect(out).toContain('<h1 class="text-2xl font-semibold">reviews</h1>');
@@ -73,7 +79,7 @@ describe('ConfigObjectView', () => {
 
   it('says when an object has no findings and names nothing', () => {
     const clean = { ...brokenVsDetails(), item: configItem('Sidecar', 'default'), references: { services: [], workloads: [], objects: [] } };
-    const html = renderToStaticMarkup(<ConfigObjectView details={clean} />);
+    const html = renderToStaticMarkup(withQueries(<ConfigObjectView details={clean} />));
     expect(html).toContain('No findings: this object is valid.');
     expect(html).toContain('It names no services, workloads or other Istio objects.');
     expect(html).not.toContain('data-mark=');
@@ -101,5 +107,27 @@ describe('ConfigNotFound', () => {
     const out = renderToStaticMarkup(<ConfigNotFound namespace="bookinfo" kind="VirtualService" name="nope" reason="virtualservices.networking.istio.io &quot;nope&quot; not found" />);
     expect(out).toContain('No VirtualService nope in bookinfo');
     expect(out).toContain('href="/config?namespace=bookinfo"');
+  });
+});
+
+describe('DiffView', () => {
+  it('marks removed and added lines in words, and says when nothing changes', () => {
+    const out = renderToStaticMarkup(
+      <DiffView
+        hunks={[
+          {
+            lines: [
+              { op: 'keep', text: 'spec:', oldLine: 1, newLine: 1 },
+              { op: 'remove', text: '  weight: 80', oldLine: 2 },
+              { op: 'add', text: '  weight: 50', newLine: 2 },
+            ],
+          },
+        ]}
+      />,
+    );
+    expect(out).toContain('removed: </span>  weight: 80');
+    expect(out).toContain('added: </span>  weight: 50');
+    expect(out.match(/data-op="keep"/g)).toHaveLength(1);
+    expect(renderToStaticMarkup(<DiffView hunks={[]} />)).toContain('No changes');
   });
 });

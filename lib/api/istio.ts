@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { IstioConfigDetails, IstioConfigList } from '../mesh/istio/api-types';
+import type { IstioConfigDetails, IstioConfigList, IstioUpdateResult } from '../mesh/istio/api-types';
 import type { IstioKind } from '../mesh/istio/types';
-import { fetchJson, retryUnlessClientError } from './fetch-json';
+import { fetchJson, retryUnlessClientError, sendJson } from './fetch-json';
 import type { OverviewNamespaces } from './inventory';
 
 export type { IstioConfigDetails, IstioConfigList };
@@ -79,4 +79,9 @@ export function istioDetailsQuery(namespace: string, kind: IstioKind, name: stri
     queryFn: ({ signal }) => fetchJson<IstioConfigDetails>(istioDetailsPath(namespace, kind, name), signal),
     retry: noRetryOn4xx,
   });
+}
+
+/** Replaces an Istio object with edited YAML, or only checks it (`dryRun`); a 409 carries the new diff in its details. */
+export function updateIstioObject(namespace: string, kind: IstioKind, name: string, yaml: string, dryRun: boolean): Promise<IstioUpdateResult> {
+  return sendJson<IstioUpdateResult>('PUT', `${istioDetailsPath(namespace, kind, name)}${dryRun ? '?dryRun=true' : ''}`, { yaml });
 }
