@@ -45,3 +45,27 @@ test('the session cookie is httpOnly and strict, and a write without the CSRF he
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toMatch(/^missing or wrong CSRF token/);
 });
+
+test('the viewer sees an Istio object without the Edit control; the admin gets it', async ({ page }) => {
+  const signIn = async (token: string) => {
+    await page.goto('/login');
+    await page.getByLabel('Token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/$/);
+  };
+  const objectPage = '/config/meshscope-checks/DestinationRule/ghost';
+
+  await signIn(viewerToken());
+  await page.goto(objectPage);
+  await expect(page.getByRole('region', { name: 'YAML' }).getByText('name: ghost').first()).toBeVisible();
+  // The permission answer has arrived once the page has settled; the viewer's is no.
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('button', { name: 'Edit YAML' })).toHaveCount(0);
+  await page.locator('[data-user-menu]').getByRole('button', { name: 'Logout' }).click();
+
+  const admin = process.env.KUBE_ADMIN_TOKEN;
+  if (!admin) throw new Error('KUBE_ADMIN_TOKEN is not set (load .lab/env)');
+  await signIn(admin);
+  await page.goto(objectPage);
+  await expect(page.getByRole('button', { name: 'Edit YAML' })).toBeVisible();
+});

@@ -78,4 +78,13 @@ describe('jsonRoute', () => {
     expect(handler).not.toHaveBeenCalled();
     expect(lines[0]).toMatchObject({ level: 'info', status: 401 });
   });
+
+  it('lets anyone reach a route marked so, without asking who they are', async () => {
+    identity.next = async () => {
+      throw new AppError('unauthorized', 'not signed in');
+    };
+    const res = await jsonRoute(async () => ({ status: 'ok' }), { anyone: true })(new Request('http://console.test/api/healthz'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
 });

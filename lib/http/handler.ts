@@ -47,11 +47,15 @@ async function record({ request, context, requestId, status, started, error }: O
 type RouteArgs<A extends unknown[]> = A extends [] ? [request?: Request, context?: unknown] : A;
 
 /**
- * Wraps a route handler: runs it as the caller's identity, turns any thrown error into the API's JSON error body
+ * Wraps a route handler: runs it as the caller's identity (`anyone`: without one, for the few routes that must
+ * answer before anyone signs in and call no upstream as a user, such as liveness), turns any thrown error into the API's JSON error body
  * with its status, tags the response with a request id (the caller's `X-Request-Id` when well-formed) and records
  * one log line and the request's duration.
  */
-export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<unknown>): (...args: RouteArgs<A>) => Promise<Response> {
+export function jsonRoute<A extends unknown[]>(
+  handler: (...args: A) => Promise<unknown>,
+  options: { anyone?: boolean } = {},
+): (...args: RouteArgs<A>) => Promise<Response> {
   return async (...routeArgs: RouteArgs<A>): Promise<Response> => {
     const args = routeArgs as unknown[] as A;
     const started = performance.now();
@@ -61,7 +65,7 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
     let response: Response;
     let error: unknown;
     try {
-      const body = request ? await runAs(await identityOf(request), () => handler(...args)) : await handler(...args);
+      const body = request && !options.anyone ? await runAs(await identityOf(request), () => handler(...args)) : await handler(...args);
       response = Response.json(body, { headers });
     } catch (err) {
       error = err;
