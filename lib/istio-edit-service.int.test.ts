@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { CHECKS_NAMESPACE, checksNamespace, ghostRule } from '../lab/testing/broken-config';
 import { applyObjects } from '../lab/testing/lab-clients';
@@ -14,10 +14,10 @@ async function read(): Promise<IstioConfigDetails> {
   return (await res.json()) as IstioConfigDetails;
 }
 
-async function put(yaml: string, dryRun: boolean): Promise<{ status: number; body: IstioUpdateResult & { error?: { code: string; message: string; details?: { diff?: unknown[] } } } }> {
+async function put(yaml: string, dryRun: boolean, headers: Record<string, string> = {}): Promise<{ status: number; body: IstioUpdateResult & { error?: { code: string; message: string; details?: { diff?: unknown[] } } } }> {
   const { PUT } = await import('../app/api/istio/[namespace]/[kind]/[name]/route');
   const url = `http://console.test/api/istio/${CHECKS_NAMESPACE}/DestinationRule/ghost${dryRun ? '?dryRun=true' : ''}`;
-  const res = await PUT(new Request(url, { method: 'PUT', body: JSON.stringify({ yaml }), headers: { 'content-type': 'application/json' } }), { params: Promise.resolve(path) });
+  const res = await PUT(new Request(url, { method: 'PUT', body: JSON.stringify({ yaml }), headers: { 'content-type': 'application/json', ...headers } }), { params: Promise.resolve(path) });
   return { status: res.status, body: (await res.json()) as never };
 }
 
@@ -72,5 +72,26 @@ describe('editing an Istio object through the API', () => {
     expect(broken.status).toBe(422);
     expect(broken.body.error?.message).toMatch(/^The Kubernetes API server refused the dry run: /);
     expect(broken.body.error?.message).toContain('SOMETIMES');
+  });
+
+  it('answers the viewer’s write with 403 in the API server’s words, and writes nothing', async () => {
+    const before = await read();
+    const viewer = process.env.KUBE_VIEWER_TOKEN;
+    if (!viewer) throw new Error('KUBE_VIEWER_TOKEN is not set (load .lab/env)');
+    // The header strategy: the viewer's token arrives as an authenticating proxy would forward it.
+    vi.resetModules();
+    vi.stubEnv('MESHSCOPE_AUTH_STRATEGY', 'header');
+    try {
+      const refused = await put(withSubsets(before.object, ['v1', 'v7']), false, { 'X-Forwarded-Access-Token': viewer });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error?.message).toMatch(/forbidden/i);
+      expect(refused.body.error?.message).toContain('destinationrules');
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+    const after = await read();
+    expect(after.object.metadata.resourceVersion).toBe(before.object.metadata.resourceVersion);
+    expect(after.yaml).not.toContain('v7');
   });
 });
