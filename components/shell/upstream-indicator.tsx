@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { ApiError } from '@/lib/api/fetch-json';
 import { statusQuery, type UpstreamStatus } from '@/lib/api/status';
 
 const DOT: Record<UpstreamStatus['state'], string> = {
@@ -18,8 +19,10 @@ const LABEL: Record<UpstreamStatus['name'], string> = {
 
 /** Compact header view of the three upstreams; details live on the Overview page. */
 export function UpstreamIndicator() {
-  const { data, isPending, isError } = useQuery(statusQuery);
+  const { data, isPending, isError, error } = useQuery(statusQuery);
   if (isPending) return <span className="text-xs text-slate-300">Checking upstreams…</span>;
+  // Signed out (token strategy): the server answered, it only wants to know who is asking.
+  if (error instanceof ApiError && error.status === 401) return <span className="text-xs text-slate-300">Sign in to see the upstreams</span>;
   if (isError) return <span className="text-xs text-red-300">Meshscope server unreachable</span>;
   return (
     <Link href="/" aria-label="Upstream status" className="flex items-center gap-3 text-xs">
