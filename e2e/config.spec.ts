@@ -23,3 +23,24 @@ test.describe('Istio config', () => {
     await expect(page.getByText('name: broken-routes').first()).toBeVisible();
   });
 });
+
+test.describe('editing an Istio object', () => {
+  test('checks an edit with a dry run, shows the diff, then applies it', async ({ page }) => {
+    // Start from the seeded rule, whatever an earlier run left.
+    await applyObjects([ghostRule]);
+    await page.goto(`/config/${CHECKS_NAMESPACE}/DestinationRule/ghost`);
+    await page.getByRole('button', { name: 'Edit YAML' }).click();
+    const editor = page.getByRole('textbox', { name: /YAML of DestinationRule/ });
+    const text = await editor.inputValue();
+    await editor.fill(text.replace('subsets:\n', 'subsets:\n    - name: canary\n      labels:\n        version: canary\n'));
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+
+    await page.getByRole('button', { name: 'Check (dry run)' }).click();
+    await expect(page.getByText('The API server accepts this change. Nothing has been written yet.')).toBeVisible();
+    await expect(page.locator('[data-op="add"]').filter({ hasText: 'name: canary' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('region', { name: 'YAML' }).getByText('name: canary')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit YAML' })).toBeVisible();
+  });
+});
