@@ -6,7 +6,7 @@ const emptyModule = fileURLToPath(new URL('./lib/testing/empty-module.ts', impor
 
 // Integration test files that change the lab's Istio config. They run last, so the tests that compare what Prometheus
 // shows with the simulator's truth find a window without config changes and need not wait for one.
-const CHANGES_MESH_CONFIG = ['lib/istio-edit-service.int.test.ts', 'lib/istio-service.int.test.ts', 'lib/mtls-service.int.test.ts', 'lab/simulator/simulator.int.test.ts'];
+const CHANGES_MESH_CONFIG = ['lib/istio-edit-service.int.test.ts', 'lib/traffic-service.int.test.ts', 'lib/istio-service.int.test.ts', 'lib/mtls-service.int.test.ts', 'lab/simulator/simulator.int.test.ts'];
 
 class MeshChangesLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

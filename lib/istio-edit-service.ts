@@ -21,7 +21,8 @@ export function readableYaml(raw: Record<string, unknown>): string {
   return stringify({ ...raw, metadata });
 }
 
-const REFUSALS: Record<number, AppError['code']> = { 400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'invalid' };
+/** The AppError code for each status the API server refuses a write with. */
+export const REFUSALS: Record<number, AppError['code']> = { 400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'invalid' };
 
 /**
  * Replaces an Istio object with the user's edited YAML, or only checks it (`dryRun`): the API server runs every

@@ -113,15 +113,20 @@ describe('MESHSCOPE_HEALTH_CONFIG', () => {
   });
 });
 
-describe('Istio root namespace', () => {
+describe('namespace settings', () => {
+  const invalid = (name: string) => [`${name}: must be a namespace name (DNS-1123 label)`];
   it.each([
-    [undefined, 'istio-system', []],
-    ['  mesh-root ', 'mesh-root', []],
-    ['Istio_System', 'istio-system', ['MESHSCOPE_ISTIO_ROOT_NAMESPACE: must be a namespace name (DNS-1123 label)']],
-  ])('%j gives %s', (value, expected, problems) => {
-    const config = readConfig({ MESHSCOPE_ISTIO_ROOT_NAMESPACE: value }, () => false);
-    expect(config.istioRootNamespace).toBe(expected);
-    expect(config.problems.filter((p) => p.startsWith('MESHSCOPE_ISTIO'))).toEqual(problems);
+    ['MESHSCOPE_ISTIO_ROOT_NAMESPACE', 'istioRootNamespace', undefined, 'istio-system', []],
+    ['MESHSCOPE_ISTIO_ROOT_NAMESPACE', 'istioRootNamespace', '  mesh-root ', 'mesh-root', []],
+    ['MESHSCOPE_ISTIO_ROOT_NAMESPACE', 'istioRootNamespace', 'Istio_System', 'istio-system', invalid('MESHSCOPE_ISTIO_ROOT_NAMESPACE')],
+    ['MESHSCOPE_HISTORY_NAMESPACE', 'historyNamespace', undefined, 'meshscope', []],
+    ['MESHSCOPE_HISTORY_NAMESPACE', 'historyNamespace', ' ', 'meshscope', []],
+    ['MESHSCOPE_HISTORY_NAMESPACE', 'historyNamespace', ' mesh-history ', 'mesh-history', []],
+    ['MESHSCOPE_HISTORY_NAMESPACE', 'historyNamespace', 'Mesh.History', 'meshscope', invalid('MESHSCOPE_HISTORY_NAMESPACE')],
+  ] as const)('%s=%j gives %s %s', (name, key, value, expected, problems) => {
+    const config = readConfig({ [name]: value }, () => false);
+    expect(config[key]).toBe(expected);
+    expect(config.problems.filter((p) => p.startsWith(name))).toEqual(problems);
   });
 });
 

@@ -46,6 +46,8 @@ export interface AppConfig {
   healthRules: Setting<HealthRule[]>;
   /** Istio's root namespace (meshConfig.rootNamespace): where mesh-wide policies live. */
   istioRootNamespace: string;
+  /** Where traffic changes are recorded as ConfigMaps (the console's own namespace unless set). */
+  historyNamespace: string;
   /** Every configuration problem, each naming its variable; logged once at start. */
   problems: string[];
 }
@@ -167,12 +169,15 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
     if (parsed.success) upstreamTimeoutMs = parsed.data;
     else problems.push('MESHSCOPE_UPSTREAM_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 300000');
   }
-  let istioRootNamespace = 'istio-system';
-  if (!blank(env.MESHSCOPE_ISTIO_ROOT_NAMESPACE)) {
-    const ns = env.MESHSCOPE_ISTIO_ROOT_NAMESPACE.trim();
-    if (isDns1123Label(ns)) istioRootNamespace = ns;
-    else problems.push('MESHSCOPE_ISTIO_ROOT_NAMESPACE: must be a namespace name (DNS-1123 label)');
-  }
+  const namespaceSetting = (name: string, fallback: string): string => {
+    const raw = env[name];
+    if (blank(raw)) return fallback;
+    if (isDns1123Label(raw.trim())) return raw.trim();
+    problems.push(`${name}: must be a namespace name (DNS-1123 label)`);
+    return fallback;
+  };
+  const istioRootNamespace = namespaceSetting('MESHSCOPE_ISTIO_ROOT_NAMESPACE', 'istio-system');
+  const historyNamespace = namespaceSetting('MESHSCOPE_HISTORY_NAMESPACE', 'meshscope');
   const jaegerUrl = urlSetting(env, 'JAEGER_URL');
   const config: AppConfig = {
     auth: authSetting(env),
@@ -182,6 +187,7 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
     upstreamTimeoutMs,
     healthRules: healthRulesSetting(env, fileExists, readFile),
     istioRootNamespace,
+    historyNamespace,
     problems,
   };
   for (const setting of [config.auth, config.prometheus, config.jaeger, config.kubernetes, config.healthRules]) {

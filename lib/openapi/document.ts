@@ -9,6 +9,7 @@ import { inventoryPaths, inventorySchemas } from './paths-inventory';
 import { istioPaths, istioSchemas } from './paths-istio';
 import { metaPaths, metaSchemas, TAGS } from './paths-meta';
 import { tracePaths, traceSchemas } from './paths-traces';
+import { trafficPaths, trafficSchemas } from './paths-traffic';
 import { sharedSchemas } from './schemas';
 import type { OpenApiDocument } from './types';
 
@@ -23,8 +24,8 @@ export const openApiDocument: OpenApiDocument = {
       'in its message and in `details.field`; 502/504 name the upstream in `details.upstream`. Responses may carry more fields than described.',
   },
   tags: TAGS,
-  paths: { ...metaPaths, ...inventoryPaths, ...graphPaths, ...tracePaths, ...istioPaths, ...authPaths },
+  paths: { ...metaPaths, ...inventoryPaths, ...graphPaths, ...tracePaths, ...istioPaths, ...trafficPaths, ...authPaths },
   components: {
-    schemas: { ...sharedSchemas, ...graphSchemas, ...inventorySchemas, ...traceSchemas, ...istioSchemas, ...metaSchemas, ...authSchemas },
+    schemas: { ...sharedSchemas, ...graphSchemas, ...inventorySchemas, ...traceSchemas, ...istioSchemas, ...trafficSchemas, ...metaSchemas, ...authSchemas },
   },
 };

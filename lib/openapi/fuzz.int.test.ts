@@ -116,6 +116,9 @@ describe('fuzzing the API from its OpenAPI description', () => {
     for (const item of istio.slice(0, 2)) {
       (REGRESSIONS['/api/istio/{namespace}/{kind}/{name}'] ??= []).push(q({}, { namespace: item.namespace, kind: item.kind, name: item.name }));
     }
+    // A recorded change, when the lab holds one (tests that record changes clean up after themselves).
+    const changes = json<{ id: string }[]>((await call('/api/changes', none)).text);
+    for (const change of changes.slice(0, 1)) (REGRESSIONS['/api/changes/{id}'] ??= []).push(q({}, { id: change.id }));
     expect(known.traceId.length).toBeGreaterThan(0);
   });
 
@@ -136,7 +139,8 @@ describe('fuzzing the API from its OpenAPI description', () => {
     });
     process.stdout.write(`openapi fuzz: GET ${path} seed ${seed}: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
     expect(findings).toEqual([]);
-    // Generation must reach the handler's happy path, or the run says nothing about the 200 body.
-    expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
+    // Generation must reach the handler's happy path, or the run says nothing about the 200 body; a change id can
+    // only be known when the lab holds a recorded change.
+    if (path !== '/api/changes/{id}' || REGRESSIONS[path]?.length) expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
   });
 });
