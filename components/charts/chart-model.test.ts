@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '@/lib/mesh/metrics/types';
-import { axisMax, chartRows, hasData, isIsolated, seriesColor, seriesFromMetric, summarize, type ChartSeries } from './chart-model';
+import { axisMax, chartRows, hasData, isIsolated, seriesColor, seriesFromMetric, summarize, markersInRange, type ChartSeries } from './chart-model';
 import type { MetricUnit } from './units';
 
 const ok: ChartSeries = { name: '2xx', points: [[1000, 10], [1010, null], [1020, 12]] };
@@ -121,5 +121,26 @@ describe('axisMax', () => {
     const top = axisMax(unit, max);
     if (typeof expected === 'number') expect(top).toBeCloseTo(expected, 10);
     else expect(top).toBe(expected);
+  });
+});
+
+describe('markersInRange', () => {
+  const rows = chartRows([{ name: 'a', points: [[100, 1], [160, 2], [220, 3]] }]);
+
+  it('keeps the markers inside the data, in seconds, oldest first', () => {
+    const markers = [
+      { at: 200_000, label: 'late' },
+      { at: 99_000, label: 'before' },
+      { at: 100_000, label: 'at the start' },
+      { at: 220_500, label: 'after' },
+    ];
+    expect(markersInRange(markers, rows)).toEqual([
+      { t: 100, label: 'at the start' },
+      { t: 200, label: 'late' },
+    ]);
+  });
+
+  it('has none without rows', () => {
+    expect(markersInRange([{ at: 100_000, label: 'x' }], [])).toEqual([]);
   });
 });

@@ -116,3 +116,20 @@ export function axisMax(unit: MetricUnit, dataMax: number): number | 'auto' {
   if (!(dataMax > 0)) return 0.01;
   return Math.min(1, dataMax * 1.1);
 }
+
+/** A vertical marker on a chart (such as a recorded config change): when, in Unix milliseconds, and what. */
+export interface ChartMarker {
+  at: number;
+  label: string;
+}
+
+/** The markers inside the rows' time span, at chart x (Unix seconds), oldest first; a chart without rows has none. */
+export function markersInRange(markers: readonly ChartMarker[], rows: readonly ChartRow[]): { t: number; label: string }[] {
+  const first = rows[0]?.t;
+  const last = rows.at(-1)?.t;
+  if (first === undefined || last === undefined) return [];
+  return markers
+    .map((m) => ({ t: m.at / 1000, label: m.label }))
+    .filter((m) => m.t >= first && m.t <= last)
+    .sort((a, b) => a.t - b.t);
+}

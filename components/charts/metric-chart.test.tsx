@@ -45,4 +45,12 @@ describe('MetricChart', () => {
     expect(out).not.toContain('<button');
     expect(out).toContain('<figure aria-label="Request rate, in requests per second');
   });
+
+  it('lists the change markers inside the data, numbered as drawn', () => {
+    const out = html({ markers: [{ at: 1_700_000_010_000, label: 'Traffic shifting: v2 50%' }, { at: 1_600_000_000_000, label: 'long ago' }] });
+    expect(out).toMatch(/<ol aria-label="Changes marked on the chart"[^>]*><li data-marker="true"><span[^>]*>1<\/span> [^<]+: Traffic shifting: v2 50%<\/li><\/ol>/);
+    expect(out).not.toContain('long ago');
+    expect(html()).not.toContain('Changes marked');
+    expect(html({ compact: true, markers: [{ at: 1_700_000_010_000, label: 'x' }] })).not.toContain('Changes marked');
+  });
 });

@@ -3,11 +3,11 @@
 // The one component that imports recharts (STYLE.md): every chart of the console is a MetricChart.
 
 import { useMemo, useState, type ReactNode } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisMax, chartRows, hasData, isIsolated, seriesColor, seriesKey, summarize, type ChartSeries } from './chart-model';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisMax, chartRows, hasData, isIsolated, markersInRange, seriesColor, seriesKey, summarize, type ChartMarker, type ChartSeries } from './chart-model';
 import { formatInstant, formatTick, formatTimeTick, formatValue, type MetricUnit } from './units';
 
-export type { ChartSeries, MetricUnit };
+export type { ChartMarker, ChartSeries, MetricUnit };
 
 export interface MetricChartProps {
   /** Shown above the chart (except when compact) and spoken first in its summary. */
@@ -20,6 +20,8 @@ export interface MetricChartProps {
   error?: string;
   /** A small sparkline for a side panel: no axes, no grid, no legend. */
   compact?: boolean;
+  /** Vertical lines at moments worth seeing against the data (recorded changes); those outside the data are left out. */
+  markers?: readonly ChartMarker[];
   className?: string;
 }
 
@@ -39,6 +41,7 @@ const THEME_VARS = [
   '[--chart-text:#0f172a] dark:[--chart-text:#e2e8f0]',
 ].join(' ');
 
+const NO_MARKERS: readonly ChartMarker[] = [];
 const FULL_HEIGHT = 200;
 const COMPACT_HEIGHT = 48;
 
@@ -77,9 +80,10 @@ function Legend({ series, hidden, onToggle }: { series: readonly ChartSeries[]; 
  * A time-series line chart of one metric. Gaps in the data stay gaps; legend entries hide and show their series
  * (click, Enter or Space); the chart's accessible name summarises what it shows.
  */
-export function MetricChart({ title, series, unit, loading = false, error, compact = false, className = '' }: MetricChartProps) {
+export function MetricChart({ title, series, unit, loading = false, error, compact = false, markers = NO_MARKERS, className = '' }: MetricChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => chartRows(series), [series]);
+  const marks = useMemo(() => markersInRange(markers, rows), [markers, rows]);
   const height = compact ? COMPACT_HEIGHT : FULL_HEIGHT;
   const span = rows.length > 1 ? (rows.at(-1)?.t ?? 0) - (rows[0]?.t ?? 0) : 0;
   const toggle = (name: string) =>
@@ -134,6 +138,15 @@ export function MetricChart({ title, series, unit, loading = false, error, compa
               contentStyle={{ background: 'var(--chart-surface)', borderColor: 'var(--chart-grid)', color: 'var(--chart-text)', fontSize: 12 }}
               isAnimationActive={false}
             />
+            {marks.map((m, i) => (
+              <ReferenceLine
+                key={`${m.t}-${i}`}
+                x={m.t}
+                stroke="var(--chart-axis)"
+                strokeDasharray="4 3"
+                {...(compact ? {} : { label: { value: String(i + 1), position: 'insideTopLeft' as const, fill: 'var(--chart-axis)', fontSize: 10 } })}
+              />
+            ))}
             {series.map((s, i) => (
               <Line
                 key={s.name}
@@ -155,6 +168,15 @@ export function MetricChart({ title, series, unit, loading = false, error, compa
           </LineChart>
         </figure>
         {!compact && <Legend series={series} hidden={hidden} onToggle={toggle} />}
+        {!compact && marks.length > 0 && (
+          <ol aria-label="Changes marked on the chart" className="mt-1 space-y-0.5 text-xs text-slate-600 dark:text-slate-400">
+            {marks.map((m, i) => (
+              <li key={`${m.t}-${i}`} data-marker>
+                <span className="font-semibold">{i + 1}</span> {formatInstant(m.t)}: {m.label}
+              </li>
+            ))}
+          </ol>
+        )}
       </>
     );
   }

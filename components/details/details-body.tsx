@@ -11,6 +11,7 @@ import { MetricsTab } from './metrics-tab';
 import { OverviewTab } from './overview-tab';
 import { sidecarWarning } from './overview';
 import { TimeControls } from './time-controls';
+import { ManageTab } from '../traffic/manage-tab';
 import { TrafficTab } from './traffic-tab';
 import { tabsFor, type DetailsUrlState } from './url-state';
 
@@ -65,6 +66,9 @@ export function DetailsBody({
           <TrafficTab item={item} duration={state.duration} refresh={state.refresh} />
         </>
       );
+      break;
+    case 'manage':
+      panel = <ManageTab namespace={item.namespace} service={item.name} section={state.section} onSection={(section) => update({ section })} />;
       break;
     case 'resources':
       panel = (

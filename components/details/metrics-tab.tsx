@@ -5,7 +5,9 @@ import { useMemo } from 'react';
 import { seriesFromMetric, type ChartSeries } from '@/components/charts/chart-model';
 import { MetricChart } from '@/components/charts/metric-chart';
 import { metricsQuery } from '@/lib/api/metrics';
+import { changesQuery } from '@/lib/api/traffic';
 import type { Direction, MetricName } from '@/lib/mesh/metrics/types';
+import { changeMarkers } from '../traffic/history';
 import { errorMessage } from './error-message';
 import type { ItemRef } from './links';
 import { METRIC_PANELS, metricsParamsFor } from './metric-panels';
@@ -18,6 +20,9 @@ import type { DetailsUrlState } from './url-state';
 export function MetricsTab({ item, direction, state }: { item: ItemRef; direction: Direction; state: DetailsUrlState }) {
   const result = useQuery(metricsQuery(metricsParamsFor(item, direction, state), state.refresh));
   const { data } = result;
+  // A service's recorded traffic changes mark the charts, so a step in a signal can be told from its cause.
+  const changes = useQuery({ ...changesQuery({ namespace: item.namespace, service: item.name }), enabled: item.kind === 'services' });
+  const markers = useMemo(() => (changes.data ? changeMarkers(changes.data) : []), [changes.data]);
   const series = useMemo(() => {
     if (!data) return undefined;
     return Object.fromEntries(METRIC_PANELS.map((p) => [p.metric, seriesFromMetric(data.metrics[p.metric])])) as Record<MetricName, ChartSeries[]>;
@@ -45,6 +50,7 @@ export function MetricsTab({ item, direction, state }: { item: ItemRef; directio
               unit={data?.metrics[panel.metric].unit ?? panel.unit}
               series={series?.[panel.metric] ?? []}
               loading={result.isPending}
+              markers={markers}
               {...(error !== undefined ? { error } : {})}
             />
           </div>

@@ -20,6 +20,10 @@ describe('parseDetailsUrlState', () => {
     ['tab=outbound', 'workloads', { tab: 'outbound' }],
     ['tab=resources', 'apps', { tab: 'resources' }],
     ['tab=traffic&refresh=0', 'services', { tab: 'traffic', refresh: 0 }],
+    ['tab=manage&section=routing', 'services', { tab: 'manage', section: 'routing' }],
+    ['tab=manage&section=nope', 'services', { tab: 'manage' }],
+    // Only a service's routing is edited here.
+    ['tab=manage', 'workloads', {}],
     // A service has no outbound side and no proxy of its own.
     ['tab=outbound', 'services', {}],
     ['tab=resources', 'services', {}],
@@ -56,6 +60,11 @@ describe('serializeDetailsUrlState', () => {
     // What the kind cannot show, and a step the duration no longer fits, are not written.
     [{ tab: 'outbound' }, 'services', ''],
     [{ duration: 60, step: 300 }, 'workloads', 'duration=60'],
+    [{ tab: 'manage' }, 'services', 'tab=manage&section=shifting'],
+    [{ tab: 'manage', section: 'history' }, 'services', 'tab=manage&section=history'],
+    // A section without its tab is not written.
+    [{ tab: 'inbound', section: 'history' }, 'services', 'tab=inbound'],
+    [{ tab: 'manage' }, 'apps', ''],
   ])('%o (%s) → %s', (change, kind, query) => {
     expect(serializeDetailsUrlState({ ...D, ...change }, kind).toString()).toBe(query);
   });
@@ -63,6 +72,7 @@ describe('serializeDetailsUrlState', () => {
   it.each<[string, InventoryKind]>([
     ['tab=inbound&duration=3600&step=60&byVersion=true', 'workloads'],
     ['tab=traffic&duration=86400&refresh=60', 'services'],
+    ['tab=manage&section=circuit', 'services'],
     ['tab=resources&duration=604800&step=3600&refresh=0', 'apps'],
   ])('round-trips %s', (query, kind) => {
     expect(serializeDetailsUrlState(parse(query, kind), kind).toString()).toBe(query);
@@ -79,7 +89,7 @@ describe('choices', () => {
   });
 
   it.each<[InventoryKind, string[]]>([
-    ['services', ['overview', 'inbound', 'traffic']],
+    ['services', ['overview', 'inbound', 'traffic', 'manage']],
     ['workloads', ['overview', 'inbound', 'outbound', 'traffic', 'resources']],
     ['apps', ['overview', 'inbound', 'outbound', 'traffic', 'resources']],
   ])('a %s page has tabs %o', (kind, tabs) => {

@@ -2,9 +2,10 @@
 
 import type { InventoryKind } from '@/lib/mesh/inventory/types';
 import { MAX_POINTS, pointCount } from '@/lib/mesh/metrics/step';
+import { DEFAULT_SECTION, trafficSectionOf, type TrafficSection } from '../traffic/sections';
 import { ALL_DURATIONS, durationLabel, REFRESH_INTERVALS } from '../ui/time-choices';
 
-export const DETAIL_TABS = ['overview', 'inbound', 'outbound', 'traffic', 'resources'] as const;
+export const DETAIL_TABS = ['overview', 'inbound', 'outbound', 'traffic', 'manage', 'resources'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export const TAB_LABELS: Record<DetailTab, string> = {
@@ -12,12 +13,14 @@ export const TAB_LABELS: Record<DetailTab, string> = {
   inbound: 'Inbound',
   outbound: 'Outbound',
   traffic: 'Traffic',
+  manage: 'Traffic management',
   resources: 'Sidecar resources',
 };
 
-// A service only receives (its workloads send), and has no proxy of its own to measure.
+// A service only receives (its workloads send), and has no proxy of its own to measure; its routing is what the
+// traffic-management forms edit.
 const TABS_BY_KIND: Record<InventoryKind, readonly DetailTab[]> = {
-  services: ['overview', 'inbound', 'traffic'],
+  services: ['overview', 'inbound', 'traffic', 'manage'],
   workloads: ['overview', 'inbound', 'outbound', 'traffic', 'resources'],
   apps: ['overview', 'inbound', 'outbound', 'traffic', 'resources'],
 };
@@ -54,6 +57,8 @@ export interface DetailsUrlState {
   refresh: number;
   /** One series per version (see lib/mesh/metrics/queries.ts for whose version). */
   byVersion: boolean;
+  /** The traffic-management tab's section. */
+  section: TrafficSection;
 }
 
 export const DEFAULT_DETAILS_URL_STATE: DetailsUrlState = {
@@ -62,6 +67,7 @@ export const DEFAULT_DETAILS_URL_STATE: DetailsUrlState = {
   step: null,
   refresh: 30,
   byVersion: false,
+  section: DEFAULT_SECTION,
 };
 
 /**
@@ -106,6 +112,7 @@ export function parseDetailsUrlState(params: URLSearchParams, kind: InventoryKin
       step: seconds(params.get('step'), STEPS) ?? d.step,
       refresh: seconds(params.get('refresh'), REFRESH_INTERVALS) ?? d.refresh,
       byVersion: byVersion === 'true' || byVersion === '1',
+      section: trafficSectionOf(params.get('section')),
     },
     kind,
   );
@@ -121,6 +128,8 @@ export function serializeDetailsUrlState(state: DetailsUrlState, kind: Inventory
   if (s.step !== null) out.set('step', String(s.step));
   if (s.refresh !== d.refresh) out.set('refresh', String(s.refresh));
   if (s.byVersion) out.set('byVersion', 'true');
+  // Only the traffic-management tab has sections; a shared link names the one it shows.
+  if (s.tab === 'manage') out.set('section', s.section);
   return out;
 }
 

@@ -87,6 +87,8 @@ export function NodeDetails({ graph, node, onSelectNode }: { graph: Graph; node:
       <div className="flex gap-3">
         {details && <Link href={details} className="text-sky-700 underline dark:text-sky-300">Open details</Link>}
         {traces && <Link href={traces} className="text-sky-700 underline dark:text-sky-300">Traces</Link>}
+        {/* A service's routing is edited on its page, in the traffic-management tab. */}
+        {details && node.nodeType === 'service' && <Link href={`${details}?tab=manage&section=shifting`} className="text-sky-700 underline dark:text-sky-300">Manage traffic</Link>}
       </div>
       <TrafficTable caption="Inbound traffic" peerHeading="From" rows={traffic.inbound} onSelectNode={onSelectNode} />
       <TrafficTable caption="Outbound traffic" peerHeading="To" rows={traffic.outbound} onSelectNode={onSelectNode} />
