@@ -1,8 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { MetricChart } from '@/components/charts/metric-chart';
+import { changeMarkers } from '@/components/traffic/history';
 import { metricsQuery, type GoldenSignals } from '@/lib/api/metrics';
+import { changesQuery } from '@/lib/api/traffic';
 import type { Series } from '@/lib/mesh/metrics/types';
 import type { ChartTarget } from './selection';
 
@@ -35,6 +38,10 @@ const TCP_CHARTS: SmallChart[] = [
 /** Sparklines of the selected node's or edge's golden signals over the graph's duration. */
 export function SideCharts({ target, chartWindow, tcp }: { target: ChartTarget; chartWindow: ChartWindow; tcp: boolean }) {
   const result = useQuery(metricsQuery({ ...target, duration: chartWindow.duration, byVersion: false }, chartWindow.refresh));
+  // A service's recorded traffic changes mark its sparklines: the graph's own time view of a node.
+  const isService = target.kind === 'services';
+  const changes = useQuery({ ...changesQuery({ namespace: target.namespace, service: target.name }), enabled: isService });
+  const markers = useMemo(() => (isService && changes.data ? changeMarkers(changes.data) : []), [isService, changes.data]);
   const charts = tcp ? TCP_CHARTS : HTTP_CHARTS;
   const what = target.direction === 'inbound' ? 'Inbound' : 'Outbound';
   return (
@@ -53,6 +60,7 @@ export function SideCharts({ target, chartWindow, tcp }: { target: ChartTarget; 
               unit={metric?.unit ?? 'rps'}
               series={metric?.series ?? []}
               loading={result.isPending}
+              markers={markers}
               {...(result.isError ? { error: result.error instanceof Error ? result.error.message : String(result.error) } : {})}
             />
           </div>
