@@ -6,6 +6,7 @@ import { ConfigNotFound } from './config-details';
 import { ConfigObjectView } from './config-object-view';
 import { ConfigTable } from './config-table';
 import { DiffView } from './diff-view';
+import { HighlightedYamlInput } from './highlighted-yaml-input';
 import { FindingsList } from './findings-list';
 import { brokenVsDetails, configItem, finding } from './test-config';
 
@@ -129,5 +130,15 @@ describe('DiffView', () => {
     expect(out).toContain('added: </span>  weight: 50');
     expect(out.match(/data-op="keep"/g)).toHaveLength(1);
     expect(renderToStaticMarkup(<DiffView hunks={[]} />)).toContain('No changes');
+  });
+});
+
+describe('HighlightedYamlInput', () => {
+  it('colours keys and values under a textarea that holds the same text', () => {
+    const out = renderToStaticMarkup(<HighlightedYamlInput id="y" value={'spec:\n  weight: 50 # half'} onChange={noop} rows={4} />);
+    expect(out).toMatch(/<textarea[^>]*id="y"[^>]*>spec:\n {2}weight: 50 # half<\/textarea>/);
+    expect(out).toContain('text-sky-800 dark:text-sky-300">weight</span>');
+    expect(out).toContain('text-amber-700 dark:text-amber-300">50 </span>');
+    expect(out).toContain('italic"># half</span>');
   });
 });

@@ -10,6 +10,7 @@ import { BUTTON_CLASS } from '../graph/toolbar-controls';
 import { PanelNote } from '../inventory/panel-note';
 import { DiffView } from './diff-view';
 import { FindingsList } from './findings-list';
+import { HighlightedYamlInput } from './highlighted-yaml-input';
 
 /** The diff a 409 carries: the live object against the edit, so the user sees what changed meanwhile. */
 function conflictDiff(error: unknown): DiffHunk[] | undefined {
@@ -41,18 +42,14 @@ export function YamlEditor({ item, yaml, onDone }: { item: IstioConfigItem; yaml
       <label className="block text-sm font-medium" htmlFor="yaml-editor">
         YAML of {item.kind} {item.namespace}/{item.name}
       </label>
-      <textarea
+      <HighlightedYamlInput
         id="yaml-editor"
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
+        onChange={(next) => {
+          setText(next);
           run.reset();
         }}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
         rows={Math.min(40, Math.max(12, text.split('\n').length + 1))}
-        className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs leading-5 dark:border-slate-700 dark:bg-slate-950"
       />
       <div className="flex flex-wrap gap-2">
         <button type="button" className={BUTTON_CLASS} disabled={run.isPending} onClick={() => run.mutate(true)}>
