@@ -4,15 +4,23 @@ import { defineConfig } from 'vitest/config';
 
 const emptyModule = fileURLToPath(new URL('./lib/testing/empty-module.ts', import.meta.url));
 
-// Integration test files that change the lab's Istio config. They run last, so the tests that compare what Prometheus
-// shows with the simulator's truth find a window without config changes and need not wait for one.
-const CHANGES_MESH_CONFIG = ['lib/istio-edit-service.int.test.ts', 'lib/traffic-service.int.test.ts', 'lib/istio-service.int.test.ts', 'lib/mtls-service.int.test.ts', 'lab/simulator/simulator.int.test.ts'];
+// Integration test files that change the lab's Istio config. They run last, in this order, so the tests that compare
+// what Prometheus shows with the simulator's truth find a window without config changes and need not wait for one;
+// the ones that change bookinfo's own traffic (mTLS, the simulator's) come at the very end.
+const CHANGES_MESH_CONFIG = [
+  'lib/istio-edit-service.int.test.ts',
+  'lib/traffic-service.int.test.ts',
+  'lib/istio-service.int.test.ts',
+  'lib/mtls-service.int.test.ts',
+  'lab/simulator/simulator.int.test.ts',
+];
 
 class MeshChangesLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const changes = (f: TestSpecification) => CHANGES_MESH_CONFIG.some((path) => f.moduleId.endsWith(path));
+    const rank = (f: TestSpecification) => CHANGES_MESH_CONFIG.findIndex((path) => f.moduleId.endsWith(path));
     const sorted = await super.sort(files);
-    return [...sorted.filter((f) => !changes(f)), ...sorted.filter(changes)];
+    const last = sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
+    return [...sorted.filter((f) => rank(f) < 0), ...last];
   }
 }
 

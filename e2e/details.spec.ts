@@ -64,7 +64,7 @@ test.describe('details', () => {
   test('the traffic of a service names its callers, each linking to its page', async ({ page }) => {
     await page.goto('/namespaces/bookinfo/services/reviews');
     await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
-    await page.getByRole('tab', { name: 'Traffic' }).click();
+    await page.getByRole('tab', { name: 'Traffic', exact: true }).click();
     await expect(page).toHaveURL(/[?&]tab=traffic/);
 
     const incoming = page.getByRole('table', { name: 'Incoming traffic' });
