@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 // Runs against the lab: the simulator sends a sampled share of bookinfo requests to Jaeger as traces, the
 // ingress gateway's span first, then productpage, details, reviews and ratings (client and server span per hop).
 
-/** Searches productpage's traces and opens the first from the scatter plot; returns the trace's id. */
+/** Searches productpage's traces and opens one from the scatter plot; returns the trace's id. */
 async function openFirstTrace(page: Page): Promise<string> {
   const scatter = page.getByRole('group', { name: 'Traces by start time and duration' });
   // The first traces reach Jaeger a few seconds after the lab starts; Find traces asks again until they show.
@@ -13,7 +13,9 @@ async function openFirstTrace(page: Page): Promise<string> {
     await expect(scatter.getByRole('link').first()).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
 
-  await scatter.getByRole('link').first().click();
+  // The last point is drawn on top: two traces of the same instant and duration sit on one spot, and a click on the
+  // one underneath would land on the other.
+  await scatter.getByRole('link').last().click();
   await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}$/);
   await expect.poll(() => spanRows(page).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
   return new URL(page.url()).pathname.split('/').pop() ?? '';
