@@ -46,6 +46,8 @@ describe('countsAsFailure', () => {
     ['Kubernetes forbidding a user (403)', Object.assign(new Error('HTTP-Code: 403'), { code: 403 }), false],
     ['Kubernetes refusing a token (401)', Object.assign(new Error('HTTP-Code: 401'), { code: 401 }), false],
     ['an UpstreamError raised inside the call', new UpstreamError('jaeger', 'upstream_unavailable', '/x answered HTTP 500'), true],
+    ['Jaeger refusing a search (400)', Object.assign(new UpstreamError('jaeger', 'upstream_unavailable', '/x answered HTTP 400'), { httpStatus: 400 }), false],
+    ['Jaeger answering 502', Object.assign(new UpstreamError('jaeger', 'upstream_unavailable', '/x answered HTTP 502'), { httpStatus: 502 }), true],
   ])('%s → %s', (_name, err, expected) => {
     expect(countsAsFailure(err)).toBe(expected);
   });

@@ -17,12 +17,20 @@ function jaegerUrl(): string {
   return setting.value.url;
 }
 
+/**
+ * Jaeger answered with an error status. The status rides along so the breaker can tell a refused query (4xx, about
+ * the request) from a failing Jaeger (5xx).
+ */
+function answeredError(path: string, status: number): UpstreamError {
+  return Object.assign(new UpstreamError('jaeger', 'upstream_unavailable', `${path} answered HTTP ${status}`), { httpStatus: status });
+}
+
 async function get(path: string): Promise<Response> {
   const base = jaegerUrl();
   const timeoutMs = appConfig().upstreamTimeoutMs;
   return callUpstream('jaeger', timeoutMs, async () => {
     const res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
-    if (!res.ok) throw new UpstreamError('jaeger', 'upstream_unavailable', `${path} answered HTTP ${res.status}`);
+    if (!res.ok) throw answeredError(path, res.status);
     return res;
   });
 }
@@ -38,7 +46,7 @@ async function getUnless404(path: string): Promise<Response | undefined> {
       await res.body?.cancel();
       return undefined;
     }
-    if (!res.ok) throw new UpstreamError('jaeger', 'upstream_unavailable', `${path.split('?')[0]} answered HTTP ${res.status}`);
+    if (!res.ok) throw answeredError(path.split('?')[0] ?? path, res.status);
     return res;
   });
 }
