@@ -5,14 +5,16 @@ import { defineConfig } from 'vitest/config';
 const emptyModule = fileURLToPath(new URL('./lib/testing/empty-module.ts', import.meta.url));
 
 // Integration test files that change the lab's Istio config. They run last, in this order, so the tests that compare
-// what Prometheus shows with the simulator's truth find a window without config changes and need not wait for one;
-// the ones that change bookinfo's own traffic (mTLS, the simulator's) come at the very end.
+// what Prometheus shows with the simulator's truth find a window without config changes and need not wait for one.
+// The first three change only a namespace no traffic crosses; the simulator's own test, whose first case compares
+// bookinfo's rates with the truth, comes next; the mTLS test, which turns ratings plaintext and then refuses it,
+// waits for a quiet minute and comes last.
 const CHANGES_MESH_CONFIG = [
   'lib/istio-edit-service.int.test.ts',
   'lib/traffic-service.int.test.ts',
   'lib/istio-service.int.test.ts',
-  'lib/mtls-service.int.test.ts',
   'lab/simulator/simulator.int.test.ts',
+  'lib/mtls-service.int.test.ts',
 ];
 
 class MeshChangesLast extends BaseSequencer {
