@@ -7,6 +7,7 @@ import { render } from './promql';
 import { instantQuery } from './prometheus/client';
 import { createCachedCall, type CachedCall } from './resilience/cached-call';
 import { PROMETHEUS_CACHE_TTL_MS } from './resilience/settings';
+import { telemetry } from './telemetry/instruments';
 import { processSingleton } from './telemetry/process-singleton';
 
 // The built graph is shared like the query answers it is built from (it reads nothing but Prometheus, whose answers
@@ -26,7 +27,13 @@ export function graphCacheKey(params: GraphParams, nowSeconds: number): string {
 
 /** The topology for these parameters, built once per cache period and shared; do not mutate the answer. */
 export async function fetchGraph(params: GraphParams, nowSeconds: number): Promise<Graph> {
-  return graphs().get(graphCacheKey(params, nowSeconds), () => buildFresh(params, nowSeconds));
+  return graphs().get(
+    graphCacheKey(params, nowSeconds),
+    () => buildFresh(params, nowSeconds),
+    (source) => {
+      if (source !== 'miss') telemetry().graphShared.inc({});
+    },
+  );
 }
 
 /** Runs the graph's queries concurrently on Prometheus and builds the topology from their results. */

@@ -26,6 +26,10 @@ function create() {
       'meshscope_prometheus_coalesced_calls_total',
       'Prometheus queries that shared an identical query already in flight instead of sending their own.',
     ),
+    graphShared: registry.counter(
+      'meshscope_graph_shared_total',
+      'Graph requests answered with a graph already built (cached or in flight) for the same parameters and moment.',
+    ),
     overloadRejections: registry.counter(
       'meshscope_prometheus_overload_rejections_total',
       'Prometheus queries refused because too many were already waiting for a slot.',
