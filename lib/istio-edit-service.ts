@@ -9,16 +9,13 @@ import type { IstioUpdateResult } from './mesh/istio/api-types';
 import { parseEditedObject } from './mesh/istio/edit';
 import type { IstioObjectParams } from './mesh/istio/params';
 import { parseIstioResource } from './mesh/istio/parse';
+import { withoutMetadata } from './mesh/istio/server-fields';
 import { refKey, refOf } from './mesh/istio/types';
 import { validateScope } from './mesh/istio/validations';
 
-// Fields the API server keeps for itself: showing them in a diff would hide the user's change among its own.
-const SERVER_FIELDS = ['managedFields', 'resourceVersion', 'generation', 'creationTimestamp', 'uid'];
-
 /** An object as YAML for reading and diffing: without the server's bookkeeping. */
 export function readableYaml(raw: Record<string, unknown>): string {
-  const metadata = Object.fromEntries(Object.entries((raw.metadata as Record<string, unknown> | undefined) ?? {}).filter(([k]) => !SERVER_FIELDS.includes(k)));
-  return stringify({ ...raw, metadata });
+  return stringify(withoutMetadata(raw));
 }
 
 /** The AppError code for each status the API server refuses a write with. */

@@ -11,6 +11,7 @@ import type { IstioListParams, IstioObjectParams } from './mesh/istio/params';
 import { parseIstioResource } from './mesh/istio/parse';
 import { referencesOf } from './mesh/istio/references';
 import { buildScope, type ScopeInput } from './mesh/istio/scope';
+import { withoutMetadata } from './mesh/istio/server-fields';
 import { refKey, refOf, type ConfigScope, type IstioResource, type ObjectValidation } from './mesh/istio/types';
 import { validateScope } from './mesh/istio/validations';
 
@@ -65,14 +66,6 @@ export async function fetchIstioList(p: IstioListParams): Promise<IstioConfigLis
   return { namespaces: p.namespaces, ...(p.kind ? { kind: p.kind } : {}), items: items.sort(order) };
 }
 
-// What the API server adds for its own bookkeeping; nobody reading or editing the object wants it.
-function withoutManagedFields(raw: Record<string, unknown>): Record<string, unknown> {
-  const metadata = raw.metadata as Record<string, unknown> | undefined;
-  if (!metadata || !('managedFields' in metadata)) return raw;
-  const { managedFields: _dropped, ...rest } = metadata;
-  return { ...raw, metadata: rest };
-}
-
 /** One object as stored, with its YAML, validation and references; 404 when it does not exist. */
 export async function fetchIstioDetails(p: IstioObjectParams): Promise<IstioConfigDetails> {
   const raw = await readIstioObject(p.kind, p.namespace, p.name);
@@ -82,6 +75,7 @@ export async function fetchIstioDetails(p: IstioObjectParams): Promise<IstioConf
   // Validate against the cluster as listed, but with this object exactly as just read.
   const current = await readConfigScopeWith(object);
   const validation = validateScope(current, (ref) => refKey(ref) === key)[0];
-  const shown = withoutManagedFields(raw);
+  // Without managedFields, which nobody reading or editing wants; resourceVersion stays, the editor needs it.
+  const shown = withoutMetadata(raw, ['managedFields']);
   return { item: itemOf(object, validation), object, yaml: stringify(shown), references: referencesOf(object, current) };
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import { parse } from 'yaml';
 import { AppError } from './errors';
 import { readableYaml, REFUSALS } from './istio-edit-service';
 import { readIstioObject } from './k8s/istio-config';
 import { createIstioObject, deleteIstioObject, replaceIstioObject, type WriteOutcome } from './k8s/istio-write';
 import { diffHunks, diffLines, type DiffHunk } from './mesh/diff/line-diff';
 import { list, record, str } from './mesh/istio/read';
+import { withoutMetadata } from './mesh/istio/server-fields';
 import type { ObjectChange } from './mesh/traffic/types';
 
 // The write half of the traffic pipeline, shared by edits and reverts: every object is dry-run on the API server
@@ -30,11 +30,6 @@ export interface DoneWrite extends PlannedWrite {
 /** The resourceVersion of a raw object. */
 export function versionOf(raw: Record<string, unknown> | undefined): string | undefined {
   return str(record(raw?.metadata)?.resourceVersion);
-}
-
-/** A raw object without the server's bookkeeping (uid, resourceVersion…): what a create accepts. */
-export function withoutServerFields(raw: Record<string, unknown>): Record<string, unknown> {
-  return parse(readableYaml(raw)) as Record<string, unknown>;
 }
 
 // managedFields sent back in a replace would overwrite the server's record of who owns which field.
@@ -97,8 +92,8 @@ async function undo(w: DoneWrite): Promise<boolean> {
   const stored = versionOf(w.stored);
   let outcome: WriteOutcome;
   if (w.action === 'create' && stored) outcome = await deleteIstioObject(w.kind, w.namespace, w.name, stored, false);
-  else if (w.action === 'update' && w.live) outcome = await replaceIstioObject(w.kind, w.namespace, w.name, withVersion(withoutServerFields(w.live), stored), false);
-  else if (w.action === 'delete' && w.live) outcome = await createIstioObject(w.kind, w.namespace, withoutServerFields(w.live), false);
+  else if (w.action === 'update' && w.live) outcome = await replaceIstioObject(w.kind, w.namespace, w.name, withVersion(withoutMetadata(w.live), stored), false);
+  else if (w.action === 'delete' && w.live) outcome = await createIstioObject(w.kind, w.namespace, withoutMetadata(w.live), false);
   else return false;
   return outcome.ok;
 }
