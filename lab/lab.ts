@@ -18,6 +18,13 @@ export interface Lab {
   stop(): Promise<void>;
 }
 
+/**
+ * Prometheus is started again this long after it dies, as a kubelet restarts a crashed pod (its back-off runs 10 s,
+ * 20 s, 40 s…), so a test can kill it and watch the console recover without anyone restarting anything. Longer than
+ * a page's 10-second refresh and its retries, so the outage shows on the page instead of being ridden out.
+ */
+export const PROMETHEUS_RESTART_DELAY_MS = 30_000;
+
 const PART_PORTS: [string, number][] = [
   ['etcd', PORTS.etcdClient],
   ['etcd', PORTS.etcdPeer],
@@ -113,7 +120,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       `--web.listen-address=${HOST}:${PORTS.prometheus}`,
       '--web.enable-lifecycle',
       '--storage.tsdb.retention.time=1d',
-    ]);
+    ], { restartAfterMs: PROMETHEUS_RESTART_DELAY_MS });
     const jaeger = sup.start('jaeger', bins.jaeger.path, [`--config=${join(labPaths.run, 'jaeger.yaml')}`]);
 
     const promUrl = `http://${HOST}:${PORTS.prometheus}`;

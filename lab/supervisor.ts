@@ -1,16 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labPaths } from './paths';
 
 /** One server process the lab started, with its log file. */
 export interface Managed {
   name: string;
+  /** The process of the current run (a restarted part gets a new one). */
   child: ChildProcess;
   logPath: string;
-  /** Exit code (or signal name) once it has exited. */
+  /** Exit code (or signal name) of the current run once it has exited. */
   exit?: string;
+  /** Settles when the current run exits. */
   exited: Promise<void>;
+  /** How many times the lab has started it again after it died. */
+  restarts: number;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Start it again this long after it exits on its own, as a kubelet restarts a crashed container; without it, the
+   * part's exit ends the lab (see firstExit).
+   */
+  restartAfterMs?: number;
 }
 
 /** Names the part that failed and where its log is, with the log's last lines. */
@@ -54,7 +67,9 @@ export function killStrays(): string[] {
 
 /** Starts the lab's servers and stops them all, in reverse order, on request or when this process exits. */
 export class Supervisor {
-  private readonly procs: Managed[] = [];
+  private readonly procs: { part: Managed; restartAfterMs?: number }[] = [];
+  private readonly pendingRestarts = new Set<NodeJS.Timeout>();
+  private stopping = false;
 
   constructor() {
     mkdirSync(labPaths.logs, { recursive: true });
@@ -64,30 +79,42 @@ export class Supervisor {
   }
 
   /** Starts a server with stdout and stderr in `.lab/logs/<name>.log`. */
-  start(name: string, command: string, args: string[], env?: NodeJS.ProcessEnv): Managed {
+  start(name: string, command: string, args: string[], options: StartOptions = {}): Managed {
     const logPath = join(labPaths.logs, `${name}.log`);
-    const fd = openSync(logPath, 'w');
-    const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: env ?? process.env });
-    closeSync(fd);
-    const managed: Managed = {
-      name,
-      child,
-      logPath,
-      exited: new Promise((resolve) => {
-        child.on('exit', (code, signal) => {
-          managed.exit = signal ?? String(code);
+    const part = { name, logPath, restarts: 0 } as Managed;
+    const run = (logFlags: 'w' | 'a') => {
+      const fd = openSync(logPath, logFlags);
+      const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: options.env ?? process.env });
+      closeSync(fd);
+      part.child = child;
+      part.exit = undefined;
+      part.exited = new Promise((resolve) => {
+        const exited = (how: string) => {
+          if (part.child !== child || part.exit !== undefined) return;
+          part.exit = how;
           rmSync(join(labPaths.pids, `${name}.pid`), { force: true });
           resolve();
-        });
-        child.on('error', (err) => {
-          managed.exit = err.message;
-          resolve();
-        });
-      }),
+          if (options.restartAfterMs !== undefined && !this.stopping) this.restartLater(part, options.restartAfterMs, () => run('a'));
+        };
+        child.on('exit', (code, signal) => exited(signal ?? String(code)));
+        child.on('error', (err) => exited(err.message));
+      });
+      if (child.pid) writeFileSync(join(labPaths.pids, `${name}.pid`), String(child.pid));
     };
-    if (child.pid) writeFileSync(join(labPaths.pids, `${name}.pid`), String(child.pid));
-    this.procs.push(managed);
-    return managed;
+    run('w');
+    this.procs.push({ part, ...(options.restartAfterMs !== undefined ? { restartAfterMs: options.restartAfterMs } : {}) });
+    return part;
+  }
+
+  private restartLater(part: Managed, afterMs: number, run: () => void): void {
+    appendFileSync(part.logPath, `\n[lab] ${part.name} exited (${part.exit}); starting it again in ${afterMs} ms\n`);
+    const timer = setTimeout(() => {
+      this.pendingRestarts.delete(timer);
+      if (this.stopping) return;
+      part.restarts += 1;
+      run();
+    }, afterMs);
+    this.pendingRestarts.add(timer);
   }
 
   /** Polls `check` until it passes; fails naming the part if it exits or the time runs out. */
@@ -101,14 +128,18 @@ export class Supervisor {
     throw new LabPartError(part, `was not ready within ${Math.round(timeoutMs / 1000)}s`);
   }
 
-  /** Resolves with the first part that exits on its own. */
+  /** Resolves with the first part without a restart policy that exits on its own. */
   firstExit(): Promise<Managed> {
-    return Promise.race(this.procs.map((p) => p.exited.then(() => p)));
+    const fatal = this.procs.filter((p) => p.restartAfterMs === undefined).map((p) => p.part);
+    return Promise.race(fatal.map((p) => p.exited.then(() => p)));
   }
 
   /** Stops every server, newest first: SIGTERM, then SIGKILL after a grace period. */
   async stopAll(graceMs = 10_000): Promise<void> {
-    for (const p of [...this.procs].reverse()) {
+    this.stopping = true;
+    for (const timer of this.pendingRestarts) clearTimeout(timer);
+    this.pendingRestarts.clear();
+    for (const { part: p } of [...this.procs].reverse()) {
       if (p.exit !== undefined) continue;
       p.child.kill('SIGTERM');
       const timer = setTimeout(() => p.child.kill('SIGKILL'), graceMs);
@@ -118,7 +149,8 @@ export class Supervisor {
   }
 
   private killAllNow(): void {
-    for (const p of this.procs) {
+    this.stopping = true;
+    for (const { part: p } of this.procs) {
       if (p.exit === undefined) p.child.kill('SIGKILL');
       rmSync(join(labPaths.pids, `${p.name}.pid`), { force: true });
     }

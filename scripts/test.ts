@@ -109,6 +109,8 @@ await withLab(async (lab) => {
   try {
     // The lab's settings too: a spec may seed the objects it checks (the config browser's broken VirtualService).
     playwright('end-to-end tests', { ...process.env, ...lab, CONSOLE_URL: consoleUrl });
+    // Last on this console, as it kills the lab's Prometheus (the lab starts it again) and skips itself above.
+    playwright('end-to-end tests, Prometheus outage', { ...process.env, ...lab, CONSOLE_URL: consoleUrl, CONSOLE_OUTAGE: 'kill-prometheus' }, ['e2e/outage.spec.ts']);
   } finally {
     await stopConsole(server);
   }
