@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { checksNamespace, ghostRule } from '../lab/testing/broken-config';
+import { applyObjects } from '../lab/testing/lab-clients';
 
 // Runs only against a console started with MESHSCOPE_AUTH_STRATEGY=token (scripts/test.ts sets CONSOLE_AUTH=token
 // for that one); the lab's viewer token signs in.
@@ -54,6 +56,8 @@ test('the viewer sees an Istio object without the Edit control; the admin gets i
     await expect(page).toHaveURL(/\/$/);
   };
   const objectPage = '/config/meshscope-checks/DestinationRule/ghost';
+  await applyObjects(checksNamespace);
+  await applyObjects([ghostRule]);
 
   await signIn(viewerToken());
   await page.goto(objectPage);
@@ -68,4 +72,22 @@ test('the viewer sees an Istio object without the Edit control; the admin gets i
   await signIn(admin);
   await page.goto(objectPage);
   await expect(page.getByRole('button', { name: 'Edit YAML' })).toBeVisible();
+});
+
+test('a page whose session ends while it is open goes to the login page, and back after signing in', async ({ page, context }) => {
+  await page.goto('/login');
+  await page.getByLabel('Token').fill(viewerToken());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/graph?namespaces=bookinfo&refresh=10');
+  await expect(page.getByRole('heading', { level: 1, name: 'Graph' })).toBeVisible();
+
+  // As when the cookie expires or another tab signs out: the next refresh is a 401.
+  await context.clearCookies({ name: 'meshscope_session' });
+  await expect(page).toHaveURL(/\/login\?next=%2Fgraph%3Fnamespaces%3Dbookinfo%26refresh%3D10&reason=session-ended$/, { timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Your session has ended' })).toBeVisible();
+
+  await page.getByLabel('Token').fill(viewerToken());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/graph\?namespaces=bookinfo&refresh=10$/);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginUrl, mustSignIn, safeNextPath } from './login-redirect';
+import { loginUrl, mustSignIn, safeNextPath, SESSION_ENDED, signInAgainUrl } from './login-redirect';
 
 describe('safeNextPath', () => {
   it.each([
@@ -26,8 +26,28 @@ describe('loginUrl', () => {
     ['/', '', '/login'],
     ['/graph', '?namespaces=bookinfo&duration=5m', '/login?next=%2Fgraph%3Fnamespaces%3Dbookinfo%26duration%3D5m'],
     ['/login', '', '/login'],
+    ['/traces', '?q=a b', '/login?next=%2Ftraces%3Fq%3Da%2520b'],
   ])('%s%s → %s', (pathname, search, expected) => {
     expect(loginUrl(pathname, search)).toBe(expected);
+  });
+
+  it('says why when the session ended', () => {
+    expect(loginUrl('/graph', '?namespaces=bookinfo', SESSION_ENDED)).toBe('/login?next=%2Fgraph%3Fnamespaces%3Dbookinfo&reason=session-ended');
+    expect(loginUrl('/', '', SESSION_ENDED)).toBe('/login?reason=session-ended');
+  });
+});
+
+describe('signInAgainUrl', () => {
+  it.each([
+    [401, 'token', '/graph', '?namespaces=bookinfo', '/login?next=%2Fgraph%3Fnamespaces%3Dbookinfo&reason=session-ended'],
+    [401, 'token', '/login', '?next=%2Fgraph', undefined],
+    [403, 'token', '/graph', '', undefined],
+    [502, 'token', '/graph', '', undefined],
+    [401, 'header', '/graph', '', undefined],
+    [401, 'anonymous', '/graph', '', undefined],
+    [401, undefined, '/graph', '', undefined],
+  ])('%s under %s on %s%s → %s', (status, strategy, pathname, search, expected) => {
+    expect(signInAgainUrl(status, strategy, pathname, search)).toBe(expected);
   });
 });
 

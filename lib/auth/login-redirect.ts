@@ -21,10 +21,26 @@ export function safeNextPath(next: string | null | undefined): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** Why the login page is shown, when it is not the first visit: the session ran out while the page was open. */
+export const SESSION_ENDED = 'session-ended';
+
 /** The login URL (path and query) that brings the visitor back to `pathname + search` afterwards. */
-export function loginUrl(pathname: string, search = ''): string {
+export function loginUrl(pathname: string, search = '', reason?: typeof SESSION_ENDED): string {
   const next = safeNextPath(`${pathname}${search}`);
-  return next === '/' ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(next)}`;
+  const query = new URLSearchParams();
+  if (next !== '/') query.set('next', next);
+  if (reason) query.set('reason', reason);
+  return query.size === 0 ? LOGIN_PATH : `${LOGIN_PATH}?${query.toString()}`;
+}
+
+/**
+ * Where an open page goes when one of its API calls answers 401: under the token strategy the session has ended
+ * (expired, or signed out in another tab), so to the login page and back here afterwards; otherwise nowhere (the
+ * login page's own "token rejected" is a 401 too, and the header strategy has no login page).
+ */
+export function signInAgainUrl(status: number, strategy: string | undefined, pathname: string, search: string): string | undefined {
+  if (status !== 401 || strategy !== 'token' || pathname === LOGIN_PATH) return undefined;
+  return loginUrl(pathname, search, SESSION_ENDED);
 }
 
 /** Whether a page request must sign in first: token strategy, no valid session, not the login page itself. */
