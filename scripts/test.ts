@@ -1,6 +1,6 @@
 // `npm test`: lint, types, unit tests, then the lab (started here when none runs), integration tests against it,
 // a production build of the console and the Playwright specs. Ends with `N passed, N failed`.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,21 +31,29 @@ function banner(title: string): void {
   process.stdout.write(`\n=== ${title} ===\n`);
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  return spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
+/**
+ * Runs a step's command and resolves with its exit status. Asynchronous on purpose: a lab started by this process
+ * must keep serving its event loop meanwhile (it restarts Prometheus after the outage spec kills it).
+ */
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
 }
 
 /** A step that is one check: it passes or fails as a whole. */
-function check(step: string, args: string[]): void {
+async function check(step: string, args: string[]): Promise<void> {
   banner(step);
-  const ok = run(args) === 0;
+  const ok = (await run(args)) === 0;
   tallies.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 
-function vitest(project: 'unit' | 'integration', env?: NodeJS.ProcessEnv): void {
+async function vitest(project: 'unit' | 'integration', env?: NodeJS.ProcessEnv): Promise<void> {
   banner(`${project} tests`);
   const out = join(reports, `${project}.json`);
-  const status = run([bin('vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const status = await run([bin('vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   try {
     const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
     // A suite that fails to load counts as a failure even though it ran no test.
@@ -56,10 +64,10 @@ function vitest(project: 'unit' | 'integration', env?: NodeJS.ProcessEnv): void 
   }
 }
 
-function playwright(step: string, env: NodeJS.ProcessEnv, specs: string[] = []): void {
+async function playwright(step: string, env: NodeJS.ProcessEnv, specs: string[] = []): Promise<void> {
   banner(step);
   const out = join(reports, `${step.replace(/\W+/g, '-')}.json`);
-  const status = run([bin('@playwright/test/cli.js'), 'test', '--reporter=list,json', ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const status = await run([bin('@playwright/test/cli.js'), 'test', '--reporter=list,json', ...specs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   try {
     const r = JSON.parse(readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
     const failed = r.stats.unexpected + r.stats.flaky + (status !== 0 && r.stats.unexpected === 0 ? 1 : 0);
@@ -92,12 +100,12 @@ async function withLab(body: (env: LabEnv) => Promise<void>): Promise<void> {
   }
 }
 
-check('lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0']);
-check('typecheck', [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']);
-vitest('unit');
+await check('lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0']);
+await check('typecheck', [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']);
+await vitest('unit');
 
 await withLab(async (lab) => {
-  vitest('integration', { ...consoleEnv(lab), ...lab });
+  await vitest('integration', { ...consoleEnv(lab), ...lab });
   banner('console build');
   const built = buildConsole();
   tallies.push({ step: 'console build', passed: built ? 1 : 0, failed: built ? 0 : 1 });
@@ -108,9 +116,9 @@ await withLab(async (lab) => {
   const server = await startConsole(consoleEnv(lab), port, 'ignore');
   try {
     // The lab's settings too: a spec may seed the objects it checks (the config browser's broken VirtualService).
-    playwright('end-to-end tests', { ...process.env, ...lab, CONSOLE_URL: consoleUrl });
+    await playwright('end-to-end tests', { ...process.env, ...lab, CONSOLE_URL: consoleUrl });
     // Last on this console, as it kills the lab's Prometheus (the lab starts it again) and skips itself above.
-    playwright('end-to-end tests, Prometheus outage', { ...process.env, ...lab, CONSOLE_URL: consoleUrl, CONSOLE_OUTAGE: 'kill-prometheus' }, ['e2e/outage.spec.ts']);
+    await playwright('end-to-end tests, Prometheus outage', { ...process.env, ...lab, CONSOLE_URL: consoleUrl, CONSOLE_OUTAGE: 'kill-prometheus' }, ['e2e/outage.spec.ts']);
   } finally {
     await stopConsole(server);
   }
@@ -119,7 +127,7 @@ await withLab(async (lab) => {
   const tokenEnv = { ...consoleEnv(lab), MESHSCOPE_AUTH_STRATEGY: 'token', MESHSCOPE_SESSION_SECRET: randomBytes(32).toString('base64') };
   const tokenServer = await startConsole(tokenEnv, tokenPort, 'ignore');
   try {
-    playwright('end-to-end tests, token sign-in', { ...process.env, ...lab, CONSOLE_URL: `http://127.0.0.1:${tokenPort}`, CONSOLE_AUTH: 'token' }, ['e2e/auth.spec.ts']);
+    await playwright('end-to-end tests, token sign-in', { ...process.env, ...lab, CONSOLE_URL: `http://127.0.0.1:${tokenPort}`, CONSOLE_AUTH: 'token' }, ['e2e/auth.spec.ts']);
   } finally {
     await stopConsole(tokenServer);
   }
