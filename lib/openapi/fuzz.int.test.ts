@@ -4,11 +4,10 @@
 // counts as a failure too. Deterministic: the seed is fixed (MESHSCOPE_FUZZ_SEED overrides it) and printed.
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conformanceProblems } from './conforms';
 import { openApiDocument as doc } from './document';
+import { answerProblems, pool, routeFile } from './fuzz-harness';
 import { requestArbitrary, requestUrl, type FuzzRequest, type KnownValues } from './fuzz-values';
 import type { Operation } from './types';
 
@@ -16,52 +15,15 @@ const SEED = Number(process.env.MESHSCOPE_FUZZ_SEED ?? 20_260_514);
 const RUNS = 60;
 const RUNS_WITHOUT_PARAMS = 4;
 const CONCURRENCY = 6;
-const ROOT = join(import.meta.dirname, '..', '..');
-const schemas = doc.components.schemas;
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 
 const gets: [string, Operation][] = Object.entries(doc.paths).flatMap(([path, item]) => (item.get ? [[path, item.get] as [string, Operation]] : []));
 
-function routeFile(path: string): string {
-  return join(ROOT, 'app', ...path.split('/').filter(Boolean).map((s) => s.replace(/^\{(.+)\}$/, '[$1]')), 'route.ts');
-}
-
 async function call(path: string, req: FuzzRequest): Promise<{ status: number; type: string; text: string }> {
   const mod = (await import(/* @vite-ignore */ routeFile(path))) as { GET: Handler };
   const res = await mod.GET(new Request(requestUrl(path, req)), { params: Promise.resolve(req.path) });
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
-}
-
-/** What is wrong with one answer; empty when it keeps the contract. */
-function problemsOf(op: Operation, status: number, type: string, text: string): string[] {
-  if (status >= 500) return [`status ${status}: ${text.slice(0, 300)}`];
-  if (!(String(status) in op.responses)) return [`undocumented status ${status}: ${text.slice(0, 200)}`];
-  const schema = op.responses[String(status)]?.content?.['application/json']?.schema;
-  if (!schema) return [];
-  if (!type.includes('application/json')) return [`content-type ${type}`];
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return [`not JSON: ${text.slice(0, 100)}`];
-  }
-  const problems = conformanceProblems(body, schema, schemas).slice(0, 5);
-  if (status === 400) {
-    const error = (body as { error?: { message?: string; details?: { field?: unknown } } }).error;
-    const field = error?.details?.field;
-    const names = (op.parameters ?? []).map((p) => p.name);
-    if (typeof field !== 'string' || !names.includes(field)) problems.push(`400 names no parameter of the operation: ${JSON.stringify(error)}`);
-    else if (!error?.message?.startsWith(field)) problems.push(`400 message does not start with its field: ${error?.message}`);
-  }
-  return problems;
-}
-
-async function pool<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < items.length) await run(items[next++] as T);
-  }));
 }
 
 function json<T>(text: string): T {
@@ -132,10 +94,10 @@ describe('fuzzing the API from its OpenAPI description', () => {
     const requests = [...(REGRESSIONS[path] ?? []), ...fc.sample(requestArbitrary(op, known), { seed, numRuns: runs })];
     const findings: string[] = [];
     const statuses = new Map<number, number>();
-    await pool(requests, async (req) => {
+    await pool(requests, CONCURRENCY, async (req) => {
       const { status, type, text } = await call(path, req);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      for (const p of problemsOf(op, status, type, text)) findings.push(`${requestUrl(path, req)} (path ${JSON.stringify(req.path)}): ${p}`);
+      for (const p of answerProblems(op, { status, type, text }, (field) => (op.parameters ?? []).some((param) => param.name === field))) findings.push(`${requestUrl(path, req)} (path ${JSON.stringify(req.path)}): ${p}`);
     });
     process.stdout.write(`openapi fuzz: GET ${path} seed ${seed}: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
     expect(findings).toEqual([]);

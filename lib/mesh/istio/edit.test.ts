@@ -42,6 +42,13 @@ describe('parseEditedObject', () => {
     [valid.replace('spec:\n  hosts: [reviews]', 'spec: 5'), /^spec: must be a mapping/],
     [valid.replace('kind: VirtualService', 'kind: VirtualService\nkind: VirtualService'), /^yaml: line \d+: /],
     ['x'.repeat(300 * 1024), /^yaml: longer than/],
+    // Found by the write fuzz (lib/openapi/fuzz-writes.int.test.ts): these used to be 500s.
+    ['*ngtz;M', /^yaml: Unresolved alias/],
+    [valid.replace('spec:\n  hosts: [reviews]', 'spec: *nothing'), /^yaml: Unresolved alias/],
+    [
+      ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n'),
+      /^yaml: Excessive alias count/,
+    ],
   ])('refuses %#, naming the field', (text, message) => {
     expect(fieldOf(text)).toMatch(message);
   });

@@ -9,6 +9,18 @@ import { record, str } from './read';
 /** The longest YAML text accepted: far above any real Istio object, far below what would hurt the server. */
 export const MAX_YAML_BYTES = 256 * 1024;
 
+// Aliases are legal YAML but no Istio object needs many; the cap stops a "billion laughs" text from expanding.
+const MAX_ALIASES = 100;
+
+/** The document as plain values; an alias that points nowhere or expands too far is the text's fault, not ours. */
+function toJs(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    throw new BadRequestError('yaml', err instanceof Error ? (err.message.split('\n')[0] ?? 'cannot be read') : 'cannot be read');
+  }
+}
+
 /**
  * The edited object, checked against the path it is sent to: same kind, API group, name and namespace, and a
  * `metadata.resourceVersion` so a concurrent change is refused rather than overwritten. Throws a BadRequestError
@@ -23,7 +35,7 @@ export function parseEditedObject(text: string, target: IstioObjectParams): Reco
     const first = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new BadRequestError('yaml', `${line ? `line ${line}: ` : ''}${first}`);
   }
-  const object = record(doc.toJS());
+  const object = record(toJs(doc));
   if (!object) throw new BadRequestError('yaml', 'must be one object (a mapping with apiVersion, kind, metadata and spec)');
 
   const { group } = ISTIO_RESOURCES[target.kind];
