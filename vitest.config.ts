@@ -6,9 +6,9 @@ const emptyModule = fileURLToPath(new URL('./lib/testing/empty-module.ts', impor
 
 // Integration test files that change the lab's Istio config. They run last, in this order, so the tests that compare
 // what Prometheus shows with the simulator's truth find a window without config changes and need not wait for one.
-// The first three change only a namespace no traffic crosses; the simulator's own test, whose first case compares
-// bookinfo's rates with the truth, comes next; the mTLS test, which turns ratings plaintext and then refuses it,
-// waits for a quiet minute and comes last.
+// The first three change only a namespace no traffic crosses, or bookinfo's routing for a while; the simulator's own
+// test, whose first case compares bookinfo's rates with the truth over a quiet minute, comes next; the mTLS test,
+// which turns ratings plaintext and then refuses it, waits for a quiet minute too and comes last.
 const CHANGES_MESH_CONFIG = [
   'lib/istio-edit-service.int.test.ts',
   'lib/traffic-service.int.test.ts',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyObjects, eventually, groundTruth, promQuery, promSumBy, readObjects, simulatorHistorySeconds } from '../testing/lab-clients';
+import { applyObjects, eventually, groundTruth, promQuery, promSumBy, quietWindowEnd, rateWindow, readObjects, simulatorHistorySeconds } from '../testing/lab-clients';
 import type { TruthReport } from './ground-truth';
 
 // Against the running lab: the simulator plays bookinfo (lab/scenarios/bookinfo.yaml) into the real
@@ -31,14 +31,21 @@ beforeAll(async () => {
 
 describe('mesh simulator against the lab', () => {
   it('destination-reported request rates match the ground truth within 5 %', async () => {
-    const truth = await groundTruth<TruthReport>(60);
-    const observed = await promSumBy('sum(rate(istio_requests_total{reporter="destination"}[1m])) by (destination_workload)', 'destination_workload');
-    const expected = truth.workloads.filter((w) => w.inboundRatePerSecond > 0.5 && observed[w.workload] !== undefined);
+    // The same stretch of time on both sides: a window without a config change (the tests before this file change
+    // bookinfo's routing), rate() evaluated at its last scrape, and the truth counted between the first and last
+    // scrape rate() sees, extrapolated as rate() does (see rateWindow).
+    const at = await quietWindowEnd(60, 150_000);
+    const observed = await promSumBy('sum(rate(istio_requests_total{reporter="destination"}[1m])) by (destination_workload)', 'destination_workload', at);
+    const window = await rateWindow(at, 60);
+    const seconds = Math.round(window.last - window.first);
+    const truth = await groundTruth<TruthReport>(seconds, window.last * 1000);
+    const truthRate = (w: TruthReport['workloads'][number]) => (w.inboundRatePerSecond * seconds * window.factor) / 60;
+    const expected = truth.workloads.filter((w) => truthRate(w) > 0.5 && observed[w.workload] !== undefined);
     expect(expected.map((w) => w.workload)).toEqual(expect.arrayContaining(['productpage-v1', 'details-v1', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings-v1']));
-    const rows = expected.map((w) => ({ workload: w.workload, truth: w.inboundRatePerSecond, prometheus: observed[w.workload] ?? 0 }));
+    const rows = expected.map((w) => ({ workload: w.workload, truth: truthRate(w), prometheus: observed[w.workload] ?? 0 }));
     const off = rows.filter((r) => Math.abs(r.prometheus / r.truth - 1) >= 0.05);
     expect(off).toEqual([]);
-  });
+  }, 180_000);
 
   it('creates the Kubernetes objects of injected workloads, and one without a sidecar', async () => {
     const kc = new KubeConfig();

@@ -43,18 +43,19 @@ export async function applyObjects(objects: KubernetesObject[]): Promise<() => P
   };
 }
 
-/** One instant query against the lab's Prometheus; the vector as label sets and values. */
-export async function promQuery(promql: string): Promise<{ labels: Record<string, string>; value: number }[]> {
-  const res = await fetch(`${env('PROMETHEUS_URL')}/api/v1/query?${new URLSearchParams({ query: promql })}`);
+/** One instant query against the lab's Prometheus, now or at `timeSeconds`; the vector as label sets and values. */
+export async function promQuery(promql: string, timeSeconds?: number): Promise<{ labels: Record<string, string>; value: number }[]> {
+  const params = new URLSearchParams({ query: promql, ...(timeSeconds === undefined ? {} : { time: String(timeSeconds) }) });
+  const res = await fetch(`${env('PROMETHEUS_URL')}/api/v1/query?${params}`);
   const body = (await res.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
   if (body.status !== 'success') throw new Error(`PromQL ${promql}: ${body.error}`);
   return body.data.result.map((r) => ({ labels: r.metric, value: Number(r.value[1]) }));
 }
 
 /** Sums an instant vector's values by one label. */
-export async function promSumBy(promql: string, label: string): Promise<Record<string, number>> {
+export async function promSumBy(promql: string, label: string, timeSeconds?: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const s of await promQuery(promql)) out[s.labels[label] ?? ''] = (out[s.labels[label] ?? ''] ?? 0) + s.value;
+  for (const s of await promQuery(promql, timeSeconds)) out[s.labels[label] ?? ''] = (out[s.labels[label] ?? ''] ?? 0) + s.value;
   return out;
 }
 
