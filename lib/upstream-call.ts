@@ -12,8 +12,34 @@ export function isTimeout(err: unknown): boolean {
   return e.cause !== undefined && e.cause !== err && isTimeout(e.cause);
 }
 
-/** The most specific message of an error chain (fetch hides the reason in `cause`). */
+/** The body of an upstream's error answer as the client library kept it, parsed when it is JSON text. */
+export function answerBody(err: unknown): unknown {
+  const body = (err as { body?: unknown } | null)?.body;
+  if (typeof body !== 'string') return body ?? undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The words of an upstream's error answer, when its body has a `message`: a Kubernetes Status (`storage is
+ * (re)initializing`) as the client library hands it over, parsed or as text.
+ */
+export function answerMessage(err: unknown): string | undefined {
+  const message = (answerBody(err) as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+/**
+ * The most specific message of an error chain (fetch hides the reason in `cause`); for an answer with a status and
+ * its own words, those words and the status, not the client library's dump of body and headers.
+ */
 export function describeError(err: unknown): string {
+  const answered = answeredStatus(err);
+  const words = answerMessage(err);
+  if (answered !== undefined && words !== undefined) return `${words} (HTTP ${answered})`;
   if (typeof err === 'object' && err !== null) {
     const e = err as { message?: unknown; error?: unknown; cause?: unknown; code?: unknown };
     const cause = e.cause !== undefined && e.cause !== err ? describeError(e.cause) : '';

@@ -13,7 +13,7 @@ import {
 import { currentIdentity } from '../auth/context';
 import { appConfig, type KubernetesSettings } from '../config/env';
 import { AppError, UpstreamError } from '../errors';
-import { callUpstream } from '../upstream-call';
+import { answerBody, answerMessage, callUpstream } from '../upstream-call';
 
 export interface NamespaceSummary {
   name: string;
@@ -62,25 +62,11 @@ function userKubeConfig(token: string, now = Date.now()): KubeConfig {
   return kc;
 }
 
-/** The API server's own words from a failed call's Status body, when it sent one. */
-function statusMessage(err: unknown): string | undefined {
-  let body = (err as { body?: unknown } | null)?.body;
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  const message = (body as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : undefined;
-}
-
 /** A user's 401/403 is theirs to see (sign in again, ask for a role), not an upstream outage. */
 function userDenial(err: unknown): AppError | undefined {
   const status = statusOf(err);
   if (status === 401) return new AppError('unauthorized', 'kubernetes: the API server did not accept the token (expired or revoked?): sign in again');
-  if (status === 403) return new AppError('forbidden', `kubernetes: ${statusMessage(err) ?? 'the API server refused this request for the signed-in user'}`);
+  if (status === 403) return new AppError('forbidden', `kubernetes: ${answerMessage(err) ?? 'the API server refused this request for the signed-in user'}`);
   return undefined;
 }
 
@@ -95,6 +81,35 @@ function timeoutOption(ms: number) {
   return { middleware: [middleware], middlewareMergeStrategy: 'append' as const };
 }
 
+// The API server answers 429 with a Retry-After while it is busy (API priority and fairness) or while a resource's
+// storage is still starting (right after a CRD is created); as client-go does, a call waits and tries again, here at
+// most twice and only for a wait this short, so the per-call timeout stays meaningful.
+const MAX_429_RETRIES = 2;
+const MAX_RETRY_AFTER_SECONDS = 2;
+
+/** How long the API server asked to wait before trying again, when the failure is a 429 with a short enough wait. */
+export function retryAfterMs(err: unknown): number | undefined {
+  if (statusOf(err) !== 429) return undefined;
+  const headers = (err as { headers?: Record<string, string> | null }).headers ?? {};
+  const header = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+  const fromBody = (answerBody(err) as { details?: { retryAfterSeconds?: unknown } } | undefined)?.details?.retryAfterSeconds;
+  const seconds = header !== undefined && /^\d+$/.test(header) ? Number(header) : typeof fromBody === 'number' ? fromBody : 1;
+  return seconds <= MAX_RETRY_AFTER_SECONDS ? seconds * 1000 : undefined;
+}
+
+/** Runs `call`, trying again after a 429 as the API server asks (see MAX_429_RETRIES). */
+export async function retryingTooManyRequests<T>(call: () => Promise<T>, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const wait = attempt < MAX_429_RETRIES ? retryAfterMs(err) : undefined;
+      if (wait === undefined) throw err;
+      await sleep(wait);
+    }
+  }
+}
+
 /**
  * Runs one call as the current identity (the console's credentials, or the signed-in user's token against the
  * same cluster) with the per-call timeout, turning failures into UpstreamErrors (502/504) and, for a user, the
@@ -105,12 +120,12 @@ export async function withKube<T>(call: (kc: KubeConfig, options: ReturnType<typ
   const identity = currentIdentity();
   if (identity.kind === 'console') {
     const kc = kubeConfig();
-    return callUpstream('kubernetes', upstreamTimeoutMs, () => call(kc, timeoutOption(upstreamTimeoutMs)));
+    return callUpstream('kubernetes', upstreamTimeoutMs, () => retryingTooManyRequests(() => call(kc, timeoutOption(upstreamTimeoutMs))));
   }
   const kc = userKubeConfig(identity.token);
   const outcome = await callUpstream('kubernetes', upstreamTimeoutMs, async () => {
     try {
-      return { ok: true as const, value: await call(kc, timeoutOption(upstreamTimeoutMs)) };
+      return { ok: true as const, value: await retryingTooManyRequests(() => call(kc, timeoutOption(upstreamTimeoutMs))) };
     } catch (err) {
       const denied = userDenial(err);
       if (denied) return { ok: false as const, denied };
