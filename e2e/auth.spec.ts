@@ -91,3 +91,20 @@ test('a page whose session ends while it is open goes to the login page, and bac
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/graph\?namespaces=bookinfo&refresh=10$/);
 });
+
+test('/metrics answers a scraper that shows the metrics token, refuses one that does not, and sends neither to /login', async ({ request }) => {
+  const token = process.env.CONSOLE_METRICS_TOKEN;
+  if (!token) throw new Error('CONSOLE_METRICS_TOKEN is not set (scripts/test.ts sets it with MESHSCOPE_METRICS_TOKEN)');
+  const refused = await request.get('/metrics', { maxRedirects: 0 });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()['www-authenticate']).toBe('Bearer realm="meshscope-metrics"');
+  expect(await refused.json()).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Authorization: Bearer header/) } });
+
+  const wrong = await request.get('/metrics', { headers: { Authorization: `Bearer ${token.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}` }, maxRedirects: 0 });
+  expect(wrong.status()).toBe(401);
+
+  const scraped = await request.get('/metrics', { headers: { Authorization: `Bearer ${token}` }, maxRedirects: 0 });
+  expect(scraped.status()).toBe(200);
+  expect(scraped.headers()['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+  expect(await scraped.text()).toContain('# TYPE meshscope_http_request_duration_seconds histogram');
+});

@@ -124,10 +124,13 @@ await withLab(async (lab) => {
   }
   // The same build once more with the token strategy, for the sign-in specs (they skip themselves above).
   const tokenPort = await freePort();
-  const tokenEnv = { ...consoleEnv(lab), MESHSCOPE_AUTH_STRATEGY: 'token', MESHSCOPE_SESSION_SECRET: randomBytes(32).toString('base64') };
+  // Its /metrics sits behind a scrape token too, as deploy/README.md suggests for a cluster.
+  const metricsToken = randomBytes(24).toString('hex');
+  const tokenEnv = { ...consoleEnv(lab), MESHSCOPE_AUTH_STRATEGY: 'token', MESHSCOPE_SESSION_SECRET: randomBytes(32).toString('base64'), MESHSCOPE_METRICS_TOKEN: metricsToken };
   const tokenServer = await startConsole(tokenEnv, tokenPort, 'ignore');
   try {
-    await playwright('end-to-end tests, token sign-in', { ...process.env, ...lab, CONSOLE_URL: `http://127.0.0.1:${tokenPort}`, CONSOLE_AUTH: 'token' }, ['e2e/auth.spec.ts']);
+    const specEnv = { ...process.env, ...lab, CONSOLE_URL: `http://127.0.0.1:${tokenPort}`, CONSOLE_AUTH: 'token', CONSOLE_METRICS_TOKEN: metricsToken };
+    await playwright('end-to-end tests, token sign-in', specEnv, ['e2e/auth.spec.ts']);
   } finally {
     await stopConsole(tokenServer);
   }

@@ -5,7 +5,7 @@ import { GET } from './route';
 describe('GET /metrics', () => {
   it('serves the registry in the text format, breaker states included from the first scrape', async () => {
     telemetry().cacheHits.inc({});
-    const res = GET();
+    const res = GET(new Request('http://127.0.0.1/metrics'));
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = await res.text();
     expect(text).toContain('# TYPE meshscope_http_request_duration_seconds histogram\n');

@@ -1,5 +1,6 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { CSRF_COOKIE, CSRF_HEADER, isHttps, readCookie, serializeCookie } from './cookies';
+import { sameSecret } from './same-secret';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const TOKEN = /^[0-9a-f]{64}$/;
@@ -16,8 +17,6 @@ export interface CsrfInput {
 }
 
 export type CsrfDecision = { ok: true } | { ok: false; message: string };
-
-const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 function originHost(origin: string): string | undefined {
   try {
@@ -40,7 +39,7 @@ export function csrfDecision(input: CsrfInput): CsrfDecision {
     const hosts = input.hosts.flatMap((h) => (h ? h.split(',').map((v) => v.trim().toLowerCase()) : []));
     if (!from || !hosts.includes(from)) return { ok: false, message: `cross-origin request refused: Origin ${input.origin.slice(0, 100)} is not this console` };
   }
-  if (!input.cookie || !input.header || !sameToken(input.cookie, input.header)) {
+  if (!input.cookie || !input.header || !sameSecret(input.cookie, input.header)) {
     return { ok: false, message: `missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header` };
   }
   return { ok: true };

@@ -58,6 +58,8 @@ describe('mustSignIn', () => {
     ['token', '/graph', true, false],
     ['token', '/login', false, false],
     ['token', '/api/namespaces', false, false],
+    ['token', '/metrics', false, false],
+    ['token', '/metrics/extra', false, true],
     ['anonymous', '/graph', false, false],
     ['header', '/graph', false, false],
     [undefined, '/graph', false, false],

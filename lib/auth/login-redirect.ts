@@ -3,6 +3,9 @@
 /** The login page's path. */
 export const LOGIN_PATH = '/login';
 
+/** The console's own metrics: read by a Prometheus, which cannot sign in (MESHSCOPE_METRICS_TOKEN guards it). */
+export const METRICS_PATH = '/metrics';
+
 const BASE = 'http://meshscope.invalid';
 
 /**
@@ -43,7 +46,11 @@ export function signInAgainUrl(status: number, strategy: string | undefined, pat
   return loginUrl(pathname, search, SESSION_ENDED);
 }
 
-/** Whether a page request must sign in first: token strategy, no valid session, not the login page itself. */
+/**
+ * Whether a page request must sign in first: token strategy, no valid session, and neither the login page itself,
+ * an API call (those answer 401) nor the metrics a Prometheus scrapes.
+ */
 export function mustSignIn(strategy: string | undefined, pathname: string, hasSession: boolean): boolean {
-  return strategy === 'token' && !hasSession && pathname !== LOGIN_PATH && !pathname.startsWith('/api/') && pathname !== '/api';
+  if (strategy !== 'token' || hasSession) return false;
+  return pathname !== LOGIN_PATH && pathname !== METRICS_PATH && !pathname.startsWith('/api/') && pathname !== '/api';
 }

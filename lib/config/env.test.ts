@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './env';
+import { MIN_METRICS_TOKEN_LENGTH, readConfig } from './env';
 
 const exists = (path: string) => path === '/lab/kubeconfig';
 
@@ -159,5 +159,24 @@ describe('authentication settings', () => {
     if (typeof reason === 'string') expect(problem).toBe(reason);
     else expect(problem).toMatch(reason);
     expect(config.auth).toEqual({ configured: false, reason: problem });
+  });
+});
+
+describe('MESHSCOPE_METRICS_TOKEN', () => {
+  it.each([{}, { MESHSCOPE_METRICS_TOKEN: '  ' }])('%j leaves /metrics open', (env) => {
+    expect(readConfig(env, () => false).metricsToken).toEqual({ configured: true, value: null });
+  });
+
+  it('keeps a long enough token, trimmed', () => {
+    const token = 'a'.repeat(MIN_METRICS_TOKEN_LENGTH);
+    const config = readConfig({ MESHSCOPE_METRICS_TOKEN: ` ${token}\n` }, () => false);
+    expect(config.metricsToken).toEqual({ configured: true, value: token });
+    expect(config.problems.filter((p) => p.startsWith('MESHSCOPE_METRICS_TOKEN'))).toEqual([]);
+  });
+
+  it.each(['short', `${'a'.repeat(MIN_METRICS_TOKEN_LENGTH)} b`, `${'a'.repeat(MIN_METRICS_TOKEN_LENGTH)}é`])('refuses %j and names the variable', (raw) => {
+    const config = readConfig({ MESHSCOPE_METRICS_TOKEN: raw }, () => false);
+    expect(config.metricsToken.configured).toBe(false);
+    expect(config.problems.find((p) => p.startsWith('MESHSCOPE_METRICS_TOKEN:'))).toMatch(/at least 16 printable characters/);
   });
 });

@@ -48,6 +48,11 @@ export interface AppConfig {
   istioRootNamespace: string;
   /** Where traffic changes are recorded as ConfigMaps (the console's own namespace unless set). */
   historyNamespace: string;
+  /**
+   * The bearer token a scraper must present for `/metrics`; null leaves it open. A broken value leaves the setting
+   * unconfigured and `/metrics` refused, rather than quietly open.
+   */
+  metricsToken: Setting<string | null>;
   /** Every configuration problem, each naming its variable; logged once at start. */
   problems: string[];
 }
@@ -160,6 +165,20 @@ function authSetting(env: Env): Setting<AuthSettings> {
 
 const readUtf8 = (path: string) => readFileSync(path, 'utf8');
 
+/** The shortest MESHSCOPE_METRICS_TOKEN taken: a guessable token guards nothing. */
+export const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function metricsTokenSetting(env: Env): Setting<string | null> {
+  const raw = env.MESHSCOPE_METRICS_TOKEN;
+  if (blank(raw)) return { configured: true, value: null };
+  const token = raw.trim();
+  if (token.length >= MIN_METRICS_TOKEN_LENGTH && /^[\x21-\x7e]+$/.test(token)) return { configured: true, value: token };
+  return {
+    configured: false,
+    reason: `MESHSCOPE_METRICS_TOKEN: must be at least ${MIN_METRICS_TOKEN_LENGTH} printable characters without spaces (e.g. \`openssl rand -hex 24\`)`,
+  };
+}
+
 /** Reads and validates the console's configuration from an environment (pure apart from the file reads). */
 export function readConfig(env: Env, fileExists: (path: string) => boolean = existsSync, readFile: (path: string) => string = readUtf8): AppConfig {
   const problems: string[] = [];
@@ -188,9 +207,10 @@ export function readConfig(env: Env, fileExists: (path: string) => boolean = exi
     healthRules: healthRulesSetting(env, fileExists, readFile),
     istioRootNamespace,
     historyNamespace,
+    metricsToken: metricsTokenSetting(env),
     problems,
   };
-  for (const setting of [config.auth, config.prometheus, config.jaeger, config.kubernetes, config.healthRules]) {
+  for (const setting of [config.auth, config.prometheus, config.jaeger, config.kubernetes, config.healthRules, config.metricsToken]) {
     if (!setting.configured) problems.push(setting.reason);
   }
   return config;

@@ -80,6 +80,7 @@ const ERROR_TEXT: Record<string, string> = {
   '404': 'The namespace, object or trace does not exist.',
   '409': 'Conflict: the resource changed since it was read.',
   '422': 'The resource would be invalid.',
+  '503': 'A setting the route needs is missing or broken; the message names it.',
   '502': 'An upstream (Kubernetes, Prometheus or Jaeger) could not be reached or answered with an error.',
   '504': 'An upstream took too long to answer.',
 };

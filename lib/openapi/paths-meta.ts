@@ -1,6 +1,6 @@
 // Routes about the console itself: liveness, upstream status, this description, and Prometheus metrics.
 
-import { int, json, list, obj, ref, str } from './builders';
+import { errors, int, json, list, obj, ref, str } from './builders';
 import type { PathItem, Schema } from './types';
 
 /** The meta schemas. */
@@ -48,7 +48,11 @@ export const metaPaths: Record<string, PathItem> = {
       operationId: 'getMetricsText',
       tags: ['meta'],
       summary: 'The console’s own metrics in the Prometheus text format (not under /api)',
-      responses: { '200': { description: 'Prometheus exposition text.', content: { 'text/plain': { schema: str } } } },
+      description: 'Open unless MESHSCOPE_METRICS_TOKEN is set; then it needs `Authorization: Bearer <token>`.',
+      responses: {
+        '200': { description: 'Prometheus exposition text.', content: { 'text/plain': { schema: str } } },
+        ...errors('401', '503'),
+      },
     },
   },
 };

@@ -35,7 +35,7 @@ export async function loadRoutes(env: Record<string, string>) {
     status: () => answer(() => statusGet(new Request('http://console.test/api/status'))),
     /** The value of one sample of GET /metrics, summed over the series whose labels include `labels`. */
     async metric(name: string, labels: Record<string, string> = {}): Promise<number> {
-      const text = await metricsGet().text();
+      const text = await metricsGet(new Request('http://console.test/metrics')).text();
       const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
       let sum = 0;
       for (const line of text.split('\n')) {
