@@ -16,6 +16,8 @@ test('a page sends the signed-out visitor to /login and back after signing in; l
   await page.goto('/graph?namespaces=bookinfo');
   await expect(page).toHaveURL(/\/login\?next=%2Fgraph%3Fnamespaces%3Dbookinfo$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  // Signed out, the section links would all lead back here: the login page shows none.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 
   await page.getByLabel('Token').fill('not-a-real-token-0123456789');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -26,6 +28,7 @@ test('a page sends the signed-out visitor to /login and back after signing in; l
   await expect(page).toHaveURL(/\/graph\?namespaces=bookinfo$/);
   const menu = page.locator('[data-user-menu]');
   await expect(menu).toContainText('meshscope-viewer');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 
   await menu.getByRole('button', { name: 'Logout' }).click();
   await expect(page).toHaveURL(/\/login$/);

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { statusQuery } from '@/lib/api/status';
 import { breakerNotices, type BreakerNotice } from './breaker-banner-model';
+import { useOnLoginPage } from './use-on-login-page';
 
 // Polled faster than the status card needs, so the banner leaves within seconds of a breaker closing.
 const POLL_MS = 10_000;
@@ -24,7 +25,8 @@ export function BreakerBannerView({ notices }: { notices: readonly BreakerNotice
 
 /** Shows which upstreams the console has stopped calling for a while, with a countdown to the next try. */
 export function BreakerBanner() {
-  const { data, dataUpdatedAt } = useQuery({ ...statusQuery, refetchInterval: POLL_MS });
+  const onLoginPage = useOnLoginPage();
+  const { data, dataUpdatedAt } = useQuery({ ...statusQuery, refetchInterval: POLL_MS, enabled: !onLoginPage });
   const open = data?.upstreams.some((u) => u.breaker.state !== 'closed') ?? false;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -32,6 +34,6 @@ export function BreakerBanner() {
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, [open]);
-  if (!data) return null;
+  if (!data || onLoginPage) return null;
   return <BreakerBannerView notices={breakerNotices(data.upstreams, Math.max(0, now - dataUpdatedAt))} />;
 }

@@ -3,10 +3,13 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { isCurrentSection, NAV_ITEMS } from './nav-items';
+import { useOnLoginPage } from './use-on-login-page';
 
-/** Left navigation; marks the current section for screen readers with aria-current. */
+/** Left navigation; marks the current section for screen readers with aria-current. None on the login page. */
 export function SideNav() {
   const pathname = usePathname();
+  const onLoginPage = useOnLoginPage();
+  if (onLoginPage) return null;
   return (
     <nav aria-label="Main" className="w-48 shrink-0 border-r border-slate-200 bg-slate-50 py-3 dark:border-slate-800 dark:bg-slate-900">
       <ul>

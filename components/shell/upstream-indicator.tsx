@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ApiError } from '@/lib/api/fetch-json';
 import { statusQuery, type UpstreamStatus } from '@/lib/api/status';
+import { useOnLoginPage } from './use-on-login-page';
 
 const DOT: Record<UpstreamStatus['state'], string> = {
   connected: 'bg-healthy',
@@ -19,7 +20,9 @@ const LABEL: Record<UpstreamStatus['name'], string> = {
 
 /** Compact header view of the three upstreams; details live on the Overview page. */
 export function UpstreamIndicator() {
-  const { data, isPending, isError, error } = useQuery(statusQuery);
+  const onLoginPage = useOnLoginPage();
+  const { data, isPending, isError, error } = useQuery({ ...statusQuery, enabled: !onLoginPage });
+  if (onLoginPage) return null;
   if (isPending) return <span className="text-xs text-slate-300">Checking upstreams…</span>;
   // Signed out (token strategy): the server answered, it only wants to know who is asking.
   if (error instanceof ApiError && error.status === 401) return <span className="text-xs text-slate-300">Sign in to see the upstreams</span>;
