@@ -1,12 +1,8 @@
 import 'server-only';
-import { appConfig, type AuthSettings, type Setting } from '../config/env';
+import { appConfig, type AuthSettings, type Setting, TOKEN_CHARS } from '../config/env';
 import { AppError } from '../errors';
 import type { Identity } from './context';
 import { sessionOf } from './session';
-
-// Visible ASCII only: a token goes into an Authorization header toward the API server, so whitespace or control
-// characters would be either a mistake or an attempt to smuggle a header.
-const TOKEN_CHARS = /^[\x21-\x7e]+$/;
 
 /** A bearer token from user input or a header: trimmed, `Bearer ` prefix optional; undefined when unusable. */
 export function parseBearer(raw: string | null | undefined): string | undefined {

@@ -2,6 +2,8 @@ import type { Setting } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { sameSecret } from './same-secret';
 
+// Stricter than identity's parseBearer, which also takes a bare token pasted into the login form: an
+// Authorization header from a scraper must name its scheme.
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**

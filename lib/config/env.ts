@@ -165,6 +165,12 @@ function authSetting(env: Env): Setting<AuthSettings> {
 
 const readUtf8 = (path: string) => readFileSync(path, 'utf8');
 
+/**
+ * What a bearer token may contain: visible ASCII only. A token goes into an Authorization header, so whitespace or
+ * control characters would be either a mistake or an attempt to smuggle a header.
+ */
+export const TOKEN_CHARS = /^[\x21-\x7e]+$/;
+
 /** The shortest MESHSCOPE_METRICS_TOKEN taken: a guessable token guards nothing. */
 export const MIN_METRICS_TOKEN_LENGTH = 16;
 
@@ -172,7 +178,7 @@ function metricsTokenSetting(env: Env): Setting<string | null> {
   const raw = env.MESHSCOPE_METRICS_TOKEN;
   if (blank(raw)) return { configured: true, value: null };
   const token = raw.trim();
-  if (token.length >= MIN_METRICS_TOKEN_LENGTH && /^[\x21-\x7e]+$/.test(token)) return { configured: true, value: token };
+  if (token.length >= MIN_METRICS_TOKEN_LENGTH && TOKEN_CHARS.test(token)) return { configured: true, value: token };
   return {
     configured: false,
     reason: `MESHSCOPE_METRICS_TOKEN: must be at least ${MIN_METRICS_TOKEN_LENGTH} printable characters without spaces (e.g. \`openssl rand -hex 24\`)`,
