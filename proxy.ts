@@ -3,6 +3,7 @@ import { readCookie } from '@/lib/auth/cookies';
 import { checkCsrf, csrfCookieFor } from '@/lib/auth/csrf';
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/auth/headers';
 import { loginUrl, mustSignIn } from '@/lib/auth/login-redirect';
+import { isApiPath } from '@/lib/auth/paths';
 import { SESSION_COOKIE, unsealSession } from '@/lib/auth/session';
 import { appConfig, isDevelopment } from '@/lib/config/env';
 
@@ -23,7 +24,7 @@ function hasSession(request: NextRequest, strategy: string | undefined, secret: 
 /** Security headers on every response, CSRF on mutating API calls, and the login redirect for pages. */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname === '/api' || pathname.startsWith('/api/')) {
+  if (isApiPath(pathname)) {
     const csrf = checkCsrf(request);
     if (!csrf.ok) return withHeaders(Response.json({ error: { code: 'forbidden', message: csrf.message } }, { status: 403, headers: { 'Cache-Control': 'no-store' } }), API_CONTENT_SECURITY_POLICY);
     return withHeaders(NextResponse.next(), API_CONTENT_SECURITY_POLICY);

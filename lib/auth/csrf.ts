@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CSRF_COOKIE, CSRF_HEADER, isHttps, readCookie, serializeCookie } from './cookies';
+import { isApiPath } from './paths';
 import { sameSecret } from './same-secret';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -33,7 +34,7 @@ function originHost(origin: string): string | undefined {
  * A present Origin must name this host too (a second, independent check; absent on some same-origin requests).
  */
 export function csrfDecision(input: CsrfInput): CsrfDecision {
-  if (!MUTATING.has(input.method.toUpperCase()) || !(input.pathname === '/api' || input.pathname.startsWith('/api/'))) return { ok: true };
+  if (!MUTATING.has(input.method.toUpperCase()) || !isApiPath(input.pathname)) return { ok: true };
   if (input.origin !== null) {
     const from = originHost(input.origin);
     const hosts = input.hosts.flatMap((h) => (h ? h.split(',').map((v) => v.trim().toLowerCase()) : []));

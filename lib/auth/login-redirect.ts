@@ -1,10 +1,9 @@
 // Where a signed-out visitor is sent, and where they may be sent back. Pure, used by proxy.ts and the login page.
 
+import { isApiPath, METRICS_PATH } from './paths';
+
 /** The login page's path. */
 export const LOGIN_PATH = '/login';
-
-/** The console's own metrics: read by a Prometheus, which cannot sign in (MESHSCOPE_METRICS_TOKEN guards it). */
-export const METRICS_PATH = '/metrics';
 
 const BASE = 'http://meshscope.invalid';
 
@@ -52,5 +51,5 @@ export function signInAgainUrl(status: number, strategy: string | undefined, pat
  */
 export function mustSignIn(strategy: string | undefined, pathname: string, hasSession: boolean): boolean {
   if (strategy !== 'token' || hasSession) return false;
-  return pathname !== LOGIN_PATH && pathname !== METRICS_PATH && !pathname.startsWith('/api/') && pathname !== '/api';
+  return pathname !== LOGIN_PATH && pathname !== METRICS_PATH && !isApiPath(pathname);
 }
